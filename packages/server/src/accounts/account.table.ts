@@ -1,0 +1,16 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+export interface AccountTable {
+  id: string
+  name: string
+  default_locale: Generated<string>
+  time_zone: Generated<string>
+  /** JSON text */
+  settings: Generated<string>
+  /** Next per-account ticket number; incremented inside the ticket-creating transaction. */
+  next_ticket_number: Generated<number>
+  created_at: string
+}
+export type AccountRow = Selectable<AccountTable>
+export type NewAccountRow = Insertable<AccountTable>
+export type AccountUpdate = Updateable<AccountTable>

@@ -1,0 +1,41 @@
+import Fastify from 'fastify'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
+import cookie from '@fastify/cookie'
+import type { Deps } from './deps.ts'
+import { healthRoutes } from './health/health.routes.ts'
+import { installAccessControl } from './http/access.ts'
+import { installErrorHandler } from './http/error-handler.ts'
+import { installJsonBodyParser } from './http/json-body.ts'
+import { apiRoutes } from './http/routes.ts'
+
+export const BODY_LIMIT_BYTES = 1024 * 1024
+
+export interface AppOptions {
+  /** Log requests (off in tests to keep output readable). */
+  logRequests?: boolean
+  trustProxy?: boolean
+}
+
+/** Builds the whole HTTP app from its dependencies; `main.ts` listens, tests inject. */
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    disableRequestLogging: !options.logRequests,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy ?? false,
+    // Timeouts from fastify/demo's server.ts: slow clients cannot hold sockets forever.
+    connectionTimeout: 60_000,
+    requestTimeout: 60_000,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  })
+  installErrorHandler(app)
+  installJsonBodyParser(app)
+  await app.register(cookie)
+  installAccessControl(app, deps)
+
+  await app.register(async (scope) => healthRoutes(scope, deps))
+  await app.register(async (scope) => apiRoutes(scope, deps), { prefix: '/api/v1' })
+
+  return app
+}

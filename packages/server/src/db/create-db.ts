@@ -1,0 +1,35 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import pg from 'pg'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import type { DatabaseConfig } from '../config.ts'
+import type { Db } from './database.ts'
+
+// COUNT(*) and BIGINT columns come back from pg as strings; every bigint we store
+// (epoch milliseconds, counters) fits a JS number, so parse them as numbers.
+pg.types.setTypeParser(20, (value) => Number(value))
+
+export type Dialect = DatabaseConfig['dialect']
+
+export function createDb(config: DatabaseConfig): Db {
+  if (config.dialect === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: 10,
+      ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
+    })
+
+    return new Kysely({ dialect: new PostgresDialect({ pool }) })
+  }
+  if (config.filename !== ':memory:') fs.mkdirSync(path.dirname(config.filename), { recursive: true })
+  const sqlite = new SQLite(config.filename)
+  // WAL lets readers run while the single writer commits; NORMAL is durable in WAL
+  // mode against process crashes (only an OS crash can lose the last commits).
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+
+  return new Kysely({ dialect: new SqliteDialect({ database: sqlite }) })
+}

@@ -1,0 +1,34 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { AccountTable } from '../accounts/account.table.ts'
+import type { AgentTable, AgentTeamTable, TeamTable } from '../agents/agent.table.ts'
+import type { ApiTokenTable, SessionTable } from '../auth/auth.table.ts'
+import type { AuditLogTable, EventTable } from '../audit/audit.table.ts'
+import type { CustomerContactTable, CustomerTable } from '../customers/customer.table.ts'
+import type { IdempotencyKeyTable, RateLimitTable } from '../http/idempotency.table.ts'
+import type { JobTable } from '../jobs/job.table.ts'
+import type { MessageTable, TicketTable, TicketTagTable } from '../tickets/ticket.table.ts'
+
+/** The whole schema, composed from each feature's table types. */
+export interface Database {
+  accounts: AccountTable
+  teams: TeamTable
+  agents: AgentTable
+  agent_teams: AgentTeamTable
+  sessions: SessionTable
+  api_tokens: ApiTokenTable
+  customers: CustomerTable
+  customer_contacts: CustomerContactTable
+  tickets: TicketTable
+  ticket_tags: TicketTagTable
+  messages: MessageTable
+  events: EventTable
+  audit_log: AuditLogTable
+  idempotency_keys: IdempotencyKeyTable
+  jobs: JobTable
+  rate_limits: RateLimitTable
+}
+
+export type Db = Kysely<Database>
+export type Trx = Transaction<Database>
+/** Either the root connection or a transaction: read helpers accept both. */
+export type Executor = Kysely<Database> | Transaction<Database>

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely'
+import * as core from './2026_11_27_0001_core.ts'
+
+/**
+ * Static list of migrations (not a folder scan) so the server bundles and the order
+ * is explicit. Append new migrations at the end; never edit one that has shipped.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '2026_11_27_0001_core': core,
+}
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+}

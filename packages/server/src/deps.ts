@@ -1,0 +1,30 @@
+import pino from 'pino'
+import type { Logger } from 'pino'
+import type { Config } from './config.ts'
+import type { Db } from './db/database.ts'
+import type { Dialect } from './db/create-db.ts'
+import { createDb } from './db/create-db.ts'
+import type { Clock } from './lib/clock.ts'
+import { systemClock } from './lib/clock.ts'
+
+/**
+ * Everything a use case may touch, passed as an argument (no module singletons), so
+ * a test builds a real app on a fresh database in milliseconds.
+ */
+export interface Deps {
+  db: Db
+  dialect: Dialect
+  clock: Clock
+  logger: Logger
+  config: Config
+}
+
+export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
+  return {
+    db: overrides.db ?? createDb(config.database),
+    dialect: config.database.dialect,
+    clock: overrides.clock ?? systemClock,
+    logger: overrides.logger ?? pino({ level: config.logLevel }),
+    config,
+  }
+}

@@ -1,0 +1,49 @@
+import type { ErrorCode } from './errors.ts'
+
+export type Locale = 'ja' | 'en'
+export const LOCALES: readonly Locale[] = ['ja', 'en']
+
+type Messages = Record<ErrorCode, { en: string; ja: string }>
+
+/** Localized message for every error code; the agent app shows these as they are. */
+export const ERROR_MESSAGES = {
+  'request.malformed_json': { en: 'The request body is not valid JSON.', ja: 'リクエスト本文が正しい JSON ではありません。' },
+  'request.invalid_encoding': { en: 'The request is not valid UTF-8.', ja: 'リクエストが正しい UTF-8 ではありません。' },
+  'request.validation_failed': { en: 'Some fields are missing or invalid.', ja: '入力内容に不足または誤りがあります。' },
+  'request.unsupported_media_type': { en: 'This content type is not supported here.', ja: 'この Content-Type には対応していません。' },
+  'request.payload_too_large': { en: 'The request body is too large.', ja: 'リクエスト本文が大きすぎます。' },
+  'request.not_found': { en: 'No such endpoint.', ja: 'そのエンドポイントは存在しません。' },
+  'request.method_not_allowed': { en: 'This method is not allowed here.', ja: 'このメソッドは使用できません。' },
+  'request.rate_limited': { en: 'Too many requests. Please wait and try again.', ja: 'リクエストが多すぎます。しばらく待ってから再度お試しください。' },
+  'request.idempotency_key_reused': { en: 'This Idempotency-Key was already used with a different request.', ja: 'この Idempotency-Key は別のリクエストで使用済みです。' },
+  'request.idempotency_in_progress': { en: 'A request with this Idempotency-Key is still in progress.', ja: '同じ Idempotency-Key のリクエストを処理中です。' },
+  'auth.required': { en: 'Please sign in.', ja: 'ログインしてください。' },
+  'auth.invalid_credentials': { en: 'The email or password is incorrect.', ja: 'メールアドレスまたはパスワードが正しくありません。' },
+  'auth.csrf_failed': { en: 'The security token is missing or expired. Reload the page.', ja: 'セキュリティトークンがないか期限切れです。ページを再読み込みしてください。' },
+  'auth.forbidden': { en: 'You do not have permission to do this.', ja: 'この操作を行う権限がありません。' },
+  'auth.token_invalid': { en: 'The API token is invalid or revoked.', ja: 'API トークンが無効か失効しています。' },
+  'agent.not_found': { en: 'No such agent.', ja: '該当する担当者がいません。' },
+  'agent.email_taken': { en: 'An agent with this email already exists.', ja: 'このメールアドレスの担当者は既に存在します。' },
+  'agent.cannot_deactivate_self': { en: 'You cannot deactivate your own account.', ja: '自分自身のアカウントは無効化できません。' },
+  'team.not_found': { en: 'No such team.', ja: '該当するチームがありません。' },
+  'team.name_taken': { en: 'A team with this name already exists.', ja: '同じ名前のチームが既に存在します。' },
+  'token.not_found': { en: 'No such API token.', ja: '該当する API トークンがありません。' },
+  'customer.not_found': { en: 'No such customer.', ja: '該当する顧客がいません。' },
+  'customer.crn_invalid': { en: 'No such CRN: the number is mistyped (check character does not match).', ja: 'その顧客番号はありません（入力ミスの可能性があります）。' },
+  'customer.contact_taken': { en: 'This contact already belongs to another customer.', ja: 'この連絡先は別の顧客に登録されています。' },
+  'customer.cannot_merge_into_self': { en: 'A customer cannot be merged into itself.', ja: '同じ顧客同士は統合できません。' },
+  'customer.already_merged': { en: 'This customer was already merged into another.', ja: 'この顧客は既に別の顧客に統合されています。' },
+  'customer.phone_invalid': { en: 'The phone number is not valid.', ja: '電話番号が正しくありません。' },
+  'customer.email_invalid': { en: 'The email address is not valid.', ja: 'メールアドレスが正しくありません。' },
+  'ticket.not_found': { en: 'No such ticket.', ja: '該当するチケットがありません。' },
+  'ticket.invalid_transition': { en: 'The ticket cannot move to this status.', ja: 'このステータスには変更できません。' },
+  'ticket.assignee_not_found': { en: 'The assignee does not exist or is inactive.', ja: '担当者が存在しないか無効です。' },
+  'ticket.team_not_found': { en: 'The team does not exist.', ja: 'チームが存在しません。' },
+  'ticket.customer_required': { en: 'A customer (id, CRN, email or phone) is required.', ja: '顧客（ID・顧客番号・メール・電話のいずれか）が必要です。' },
+  'server.unavailable': { en: 'The service is temporarily unavailable.', ja: 'サービスが一時的に利用できません。' },
+  'server.internal': { en: 'Something went wrong on our side.', ja: 'サーバー内部でエラーが発生しました。' },
+} satisfies Messages
+
+export function errorMessage(code: ErrorCode, locale: Locale): string {
+  return ERROR_MESSAGES[code][locale]
+}

@@ -1,0 +1,55 @@
+/**
+ * Every error a client can receive, as data. The server throws `AppError(code)`;
+ * one error handler maps the code to its HTTP status and a localized message.
+ * Adding a code without a status or a message fails the typecheck.
+ */
+export const HTTP_STATUS = {
+  'request.malformed_json': 400,
+  'request.invalid_encoding': 400,
+  /** The body or query failed schema validation; `details` lists the issues. */
+  'request.validation_failed': 422,
+  'request.unsupported_media_type': 415,
+  'request.payload_too_large': 413,
+  'request.not_found': 404,
+  'request.method_not_allowed': 405,
+  /** Too many requests from this client; retry after `details.retryAfterSeconds`. */
+  'request.rate_limited': 429,
+  /** The same Idempotency-Key was sent with a different request body. */
+  'request.idempotency_key_reused': 422,
+  /** A request with this Idempotency-Key is still being processed; retry later. */
+  'request.idempotency_in_progress': 409,
+  'auth.required': 401,
+  'auth.invalid_credentials': 401,
+  'auth.csrf_failed': 403,
+  'auth.forbidden': 403,
+  'auth.token_invalid': 401,
+  'agent.not_found': 404,
+  'agent.email_taken': 409,
+  'agent.cannot_deactivate_self': 409,
+  'team.not_found': 404,
+  'team.name_taken': 409,
+  'token.not_found': 404,
+  'customer.not_found': 404,
+  /** The CRN is not well formed or its check character does not match (a typo). */
+  'customer.crn_invalid': 422,
+  'customer.contact_taken': 409,
+  'customer.cannot_merge_into_self': 409,
+  'customer.already_merged': 409,
+  'customer.phone_invalid': 422,
+  'customer.email_invalid': 422,
+  'ticket.not_found': 404,
+  'ticket.invalid_transition': 409,
+  'ticket.assignee_not_found': 422,
+  'ticket.team_not_found': 422,
+  'ticket.customer_required': 422,
+  'server.unavailable': 503,
+  'server.internal': 500,
+} as const
+
+export type ErrorCode = keyof typeof HTTP_STATUS
+
+export const ERROR_CODES = Object.keys(HTTP_STATUS) as ErrorCode[]
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown }
+}

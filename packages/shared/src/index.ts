@@ -1,0 +1,3 @@
+export * from './errors.ts'
+export * from './error-messages.ts'
+export * from './domain.ts'
