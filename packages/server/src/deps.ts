@@ -5,6 +5,8 @@ import type { Db } from './db/database.ts'
 import type { Dialect } from './db/create-db.ts'
 import { createDb } from './db/create-db.ts'
 import type { Clock } from './lib/clock.ts'
+import type { RealtimeBus } from './realtime/realtime-bus.ts'
+import { createInProcessBus } from './realtime/realtime-bus.ts'
 import { systemClock } from './lib/clock.ts'
 
 /**
@@ -17,6 +19,8 @@ export interface Deps {
   clock: Clock
   logger: Logger
   config: Config
+  /** Publish after commit; see realtime/realtime-bus.ts. */
+  realtime: RealtimeBus
 }
 
 export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
@@ -26,5 +30,6 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
     clock: overrides.clock ?? systemClock,
     logger: overrides.logger ?? pino({ level: config.logLevel }),
     config,
+    realtime: overrides.realtime ?? createInProcessBus(),
   }
 }

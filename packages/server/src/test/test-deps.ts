@@ -12,6 +12,7 @@ import type { Deps } from '../deps.ts'
 import type { Clock } from '../lib/clock.ts'
 import { systemClock } from '../lib/clock.ts'
 import { randomToken } from '../lib/hash.ts'
+import { createInProcessBus } from '../realtime/realtime-bus.ts'
 
 export interface TestDeps extends Deps {
   /** Drops the test database (SQLite file or PostgreSQL schema). */
@@ -53,6 +54,7 @@ export async function createTestDeps(dialect: Dialect, options: { clock?: Clock;
     clock: options.clock ?? systemClock,
     logger: pino({ level: 'silent' }),
     config,
+    realtime: createInProcessBus(),
     async cleanup() {
       await db.destroy()
       await cleanupDb()
