@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ContactKind } from '@madoguchi/shared'
 
 export interface CustomerTable {
   id: string
@@ -37,7 +38,7 @@ export type CustomerRow = Selectable<CustomerTable>
 export type NewCustomerRow = Insertable<CustomerTable>
 export type CustomerUpdate = Updateable<CustomerTable>
 
-export type ContactKind = 'email' | 'phone' | 'line' | 'external'
+export type { ContactKind }
 
 export interface CustomerContactTable {
   id: string

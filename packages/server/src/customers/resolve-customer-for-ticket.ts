@@ -1,0 +1,181 @@
+import type { CustomerRef } from '@madoguchi/shared'
+import type { EventInput } from '../audit/record-event.ts'
+import { recordEvents } from '../audit/record-event.ts'
+import type { Trx } from '../db/database.ts'
+import type { Deps } from '../deps.ts'
+import { AppError } from '../lib/app-error.ts'
+import { normalizeEmail, normalizePhone } from '../lib/contact-normalize.ts'
+import { parseCrn } from '../lib/crn.ts'
+import { newId } from '../lib/ids.ts'
+import {
+  findContactByValue,
+  findCustomerByCrn,
+  findCustomerById,
+  followMerges,
+  insertContactIfFree,
+  insertCustomer,
+} from './customer.repo.ts'
+import type { ContactKind, CustomerRow } from './customer.table.ts'
+
+// Other features use customers through this module (never through customer.repo.ts).
+export { toCustomerView } from './customer.view.ts'
+export type { CustomerSummary, CustomerView } from './customer.view.ts'
+export { loadCustomerSummaries } from './load-customer-summaries.ts'
+export type { CustomerRow } from './customer.table.ts'
+
+export type EventActor = EventInput['actor']
+
+/**
+ * The customer a new ticket is about, inside the ticket's transaction.
+ * - `{id}` / `{crn}`: must exist (404 `customer.not_found`; a CRN with a wrong check
+ *   symbol is 422 `customer.crn_invalid`, never someone else); a merged customer
+ *   resolves to the one it was merged into.
+ * - `{email?, phone?, name?, language?}`: the customer owning the normalized email
+ *   (else phone); a contact the found customer lacks and nobody owns is added to it,
+ *   unverified. Nobody found: a new customer (display name = name, else the email or
+ *   phone) with a `customer.created` event.
+ */
+export async function resolveCustomerForTicket(
+  trx: Trx,
+  deps: Deps,
+  accountId: string,
+  ref: CustomerRef,
+  actor: EventActor,
+): Promise<{ customer: CustomerRow; created: boolean }> {
+  if ('id' in ref) {
+    const found = await findCustomerById(trx, accountId, ref.id)
+    if (!found) throw new AppError('customer.not_found', { id: ref.id })
+
+    return { customer: await followMerges(trx, accountId, found), created: false }
+  }
+  if ('crn' in ref) {
+    const crn = parseCrn(ref.crn)
+    if (!crn) throw new AppError('customer.crn_invalid', { crn: ref.crn })
+    const found = await findCustomerByCrn(trx, accountId, crn)
+    if (!found) throw new AppError('customer.not_found', { crn })
+
+    return { customer: await followMerges(trx, accountId, found), created: false }
+  }
+
+  const wanted: { kind: ContactKind; value: string }[] = []
+  if (ref.email !== undefined) wanted.push({ kind: 'email', value: normalizeEmail(ref.email) })
+  if (ref.phone !== undefined) wanted.push({ kind: 'phone', value: normalizePhone(ref.phone) })
+
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const existing = await findByContacts(trx, accountId, wanted)
+    if (existing) {
+      await addMissingContacts(trx, deps, existing, wanted, actor)
+
+      return { customer: existing, created: false }
+    }
+    const created = await createFromContacts(trx, deps, accountId, wanted, ref.name, ref.language, actor)
+    if (created) return { customer: created, created: true }
+    // A concurrent request took one of the contacts first: look again and use theirs.
+  }
+  throw new Error('customer contacts kept changing while resolving')
+}
+
+async function findByContacts(trx: Trx, accountId: string, wanted: { kind: ContactKind; value: string }[]) {
+  for (const { kind, value } of wanted) {
+    const contact = await findContactByValue(trx, accountId, kind, value)
+    if (!contact) continue
+    const owner = await findCustomerById(trx, accountId, contact.customer_id)
+    if (owner) return followMerges(trx, accountId, owner)
+  }
+
+  return undefined
+}
+
+async function addMissingContacts(trx: Trx, deps: Deps, customer: CustomerRow, wanted: { kind: ContactKind; value: string }[], actor: EventActor) {
+  const now = deps.clock.now().toISOString()
+  const events: EventInput[] = []
+  for (const { kind, value } of wanted) {
+    if (await findContactByValue(trx, customer.account_id, kind, value)) continue
+    const hasKind = await trx
+      .selectFrom('customer_contacts')
+      .select('id')
+      .where('account_id', '=', customer.account_id)
+      .where('customer_id', '=', customer.id)
+      .where('kind', '=', kind)
+      .executeTakeFirst()
+    const added = await insertContactIfFree(trx, {
+      id: newId(),
+      account_id: customer.account_id,
+      customer_id: customer.id,
+      kind,
+      value,
+      is_primary: hasKind ? 0 : 1,
+      created_at: now,
+    })
+    if (added) {
+      events.push({
+        accountId: customer.account_id,
+        subjectType: 'customer',
+        subjectId: customer.id,
+        type: 'customer.contact_added',
+        actor,
+        field: 'contacts',
+        after: { id: added.id, kind, value },
+        at: now,
+      })
+    }
+  }
+  if (events.length > 0) {
+    await trx.updateTable('customers').set({ updated_at: now }).where('id', '=', customer.id).execute()
+    await recordEvents(trx, events)
+  }
+}
+
+async function createFromContacts(
+  trx: Trx,
+  deps: Deps,
+  accountId: string,
+  wanted: { kind: ContactKind; value: string }[],
+  name: string | undefined,
+  language: string | undefined,
+  actor: EventActor,
+): Promise<CustomerRow | undefined> {
+  const now = deps.clock.now().toISOString()
+  const displayName = name?.trim() || wanted[0]!.value
+  const customer = await insertCustomer(trx, {
+    id: newId(),
+    account_id: accountId,
+    display_name: displayName,
+    language: language ?? null,
+    created_at: now,
+    updated_at: now,
+  })
+  const contacts = []
+  for (const { kind, value } of wanted) {
+    const contact = await insertContactIfFree(trx, {
+      id: newId(),
+      account_id: accountId,
+      customer_id: customer.id,
+      kind,
+      value,
+      is_primary: 1,
+      created_at: now,
+    })
+    if (!contact) {
+      // Lost a race for this contact: undo our half-made customer and retry the lookup.
+      await trx.deleteFrom('customer_contacts').where('customer_id', '=', customer.id).execute()
+      await trx.deleteFrom('customers').where('id', '=', customer.id).execute()
+
+      return undefined
+    }
+    contacts.push({ kind, value })
+  }
+  await recordEvents(trx, [
+    {
+      accountId,
+      subjectType: 'customer',
+      subjectId: customer.id,
+      type: 'customer.created',
+      actor,
+      after: { crn: customer.crn, displayName, contacts },
+      at: now,
+    },
+  ])
+
+  return customer
+}

@@ -1,0 +1,231 @@
+import { z } from 'zod'
+
+/** Customer API: request schemas (validated at the edge) and the views the API returns. */
+
+export const CONTACT_KINDS = ['email', 'phone', 'line', 'external'] as const
+export const contactKind = z.enum(CONTACT_KINDS)
+export type ContactKind = z.infer<typeof contactKind>
+
+const text = (max: number) => z.string().trim().max(max)
+/** `YYYY-MM-DD`, a real calendar date (2025-02-29 is refused). */
+const calendarDate = z.iso.date()
+const isoDateTime = z.iso.datetime({ offset: true })
+/** BCP 47-ish: `ja`, `en`, `pt-BR`, `zh-Hant`. */
+const languageTag = z.string().trim().regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, 'expected a language tag such as ja or en')
+const currencyCode = z.string().trim().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as JPY')
+/** Minor units (yen have none); never negative. */
+const money = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
+
+const contactValue = z.string().trim().min(1).max(320)
+
+/**
+ * How a ticket (or anything else) names its customer: by id, by CRN, or by an email
+ * and/or phone, in which case an unknown customer is created.
+ */
+export const customerRef = z.union([
+  // Any string: an unknown id is a 404, not a validation error.
+  z.object({ id: z.string().min(1).max(100) }).strict(),
+  z.object({ crn: z.string().min(1).max(64) }).strict(),
+  z
+    .object({
+      email: contactValue.optional(),
+      phone: contactValue.optional(),
+      name: text(200).optional(),
+      language: languageTag.optional(),
+    })
+    .strict()
+    .refine((ref) => ref.email !== undefined || ref.phone !== undefined, { message: 'email or phone is required' }),
+])
+export type CustomerRef = z.infer<typeof customerRef>
+
+export const contactInput = z
+  .object({
+    kind: contactKind,
+    value: contactValue,
+    label: text(100).optional(),
+    isPrimary: z.boolean().optional(),
+    verifiedAt: isoDateTime.optional(),
+  })
+  .strict()
+export type ContactInput = z.infer<typeof contactInput>
+
+/** Profile fields of create (all optional); update makes each nullable to clear it. */
+const profileFields = {
+  displayName: text(200),
+  familyName: text(100),
+  givenName: text(100),
+  familyNameKana: text(100),
+  givenNameKana: text(100),
+  /** How the customer wants to be addressed, e.g. 「山田様」 or "Dr. Smith". */
+  preferredName: text(200),
+  honorific: text(50),
+  organization: text(200),
+  language: languageTag,
+  birthday: calendarDate,
+  anniversary: calendarDate,
+  vipReason: text(500),
+  careReason: text(500),
+  currency: currencyCode,
+  notes: text(10_000),
+}
+
+const flagFields = {
+  isInternal: z.boolean(),
+  isVip: z.boolean(),
+  handleWithCare: z.boolean(),
+  marketingConsent: z.boolean(),
+  lifetimeValue: money,
+}
+
+export const createCustomerInput = z
+  .object({ ...profileFields, ...flagFields, contacts: z.array(contactInput).max(50) })
+  .partial()
+  .strict()
+  .superRefine((value, ctx) => {
+    // Flags are shown to every next agent: a flag without its reason helps nobody.
+    if (value.isVip && !value.vipReason) ctx.addIssue({ code: 'custom', path: ['vipReason'], message: 'a reason is required for VIP customers' })
+    if (value.handleWithCare && !value.careReason) {
+      ctx.addIssue({ code: 'custom', path: ['careReason'], message: 'a reason is required for "handle with care"' })
+    }
+  })
+export type CreateCustomerInput = z.infer<typeof createCustomerInput>
+
+/**
+ * PATCH: only the fields sent change; `null` clears a text field. The flag/reason rule
+ * is checked against the stored row by the use case. Contacts have their own routes.
+ */
+export const updateCustomerInput = z
+  .object({
+    displayName: profileFields.displayName,
+    familyName: profileFields.familyName.nullable(),
+    givenName: profileFields.givenName.nullable(),
+    familyNameKana: profileFields.familyNameKana.nullable(),
+    givenNameKana: profileFields.givenNameKana.nullable(),
+    preferredName: profileFields.preferredName.nullable(),
+    honorific: profileFields.honorific.nullable(),
+    organization: profileFields.organization.nullable(),
+    language: profileFields.language.nullable(),
+    birthday: profileFields.birthday.nullable(),
+    anniversary: profileFields.anniversary.nullable(),
+    vipReason: profileFields.vipReason.nullable(),
+    careReason: profileFields.careReason.nullable(),
+    currency: profileFields.currency,
+    notes: profileFields.notes.nullable(),
+    ...flagFields,
+  })
+  .partial()
+  .strict()
+export type UpdateCustomerInput = z.infer<typeof updateCustomerInput>
+
+/** Opaque base64url cursors, as on every list. */
+const cursor = z.string().min(1).max(500).regex(/^[A-Za-z0-9_-]+$/, 'not a cursor')
+const pageLimit = (fallback: number) => z.coerce.number().int().min(1).max(100).default(fallback)
+
+const queryBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+
+export const listCustomersQuery = z
+  .object({
+    /** Prefix of the display name, family/given name or their kana, or organization. */
+    q: text(100).optional(),
+    vip: queryBool.optional(),
+    handleWithCare: queryBool.optional(),
+    updatedSince: isoDateTime.optional(),
+    cursor: cursor.optional(),
+    limit: pageLimit(25),
+  })
+  .strict()
+export type ListCustomersQuery = z.infer<typeof listCustomersQuery>
+
+export const lookupCustomerQuery = z
+  .object({ crn: z.string().max(64).optional(), email: contactValue.optional(), phone: contactValue.optional() })
+  .strict()
+  .refine((q) => [q.crn, q.email, q.phone].filter((v) => v !== undefined).length === 1, {
+    message: 'give exactly one of crn, email, phone',
+  })
+export type LookupCustomerQuery = z.infer<typeof lookupCustomerQuery>
+
+export const mergeCustomerInput = z.object({ intoId: z.string().min(1).max(100) }).strict()
+export type MergeCustomerInput = z.infer<typeof mergeCustomerInput>
+
+export const updateContactInput = z
+  .object({ label: text(100).nullable().optional(), isPrimary: z.boolean().optional() })
+  .strict()
+export type UpdateContactInput = z.infer<typeof updateContactInput>
+
+export const listCustomerEventsQuery = z
+  .object({ cursor: cursor.optional(), limit: pageLimit(100) })
+  .strict()
+
+export interface CustomerContactView {
+  id: string
+  kind: ContactKind
+  value: string
+  label: string | null
+  isPrimary: boolean
+  verifiedAt: string | null
+  bouncingAt: string | null
+}
+
+export interface CustomerView {
+  id: string
+  crn: string
+  displayName: string
+  familyName: string | null
+  givenName: string | null
+  familyNameKana: string | null
+  givenNameKana: string | null
+  preferredName: string | null
+  honorific: string | null
+  organization: string | null
+  language: string | null
+  birthday: string | null
+  anniversary: string | null
+  isInternal: boolean
+  isVip: boolean
+  vipReason: string | null
+  handleWithCare: boolean
+  careReason: string | null
+  marketingConsent: boolean
+  lifetimeValue: number
+  currency: string
+  notes: string | null
+  contacts: CustomerContactView[]
+  /** Set on a customer merged into another (its CRN resolves to that one). */
+  mergedIntoId: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** What a ticket list shows about its customer (flags are shown to every next agent). */
+export interface CustomerSummary {
+  id: string
+  crn: string
+  displayName: string
+  isVip: boolean
+  handleWithCare: boolean
+}
+
+/** `GET /customers/lookup`: the customer, and which merged customer the query named, if any. */
+export interface CustomerLookupView extends CustomerView {
+  mergedFrom: { id: string; crn: string } | null
+}
+
+export interface CustomerEventView {
+  id: string
+  type: string
+  actor: { kind: 'agent' | 'customer' | 'system' | 'bot'; id: string | null }
+  field: string | null
+  before: unknown
+  after: unknown
+  createdAt: string
+}
+
+export interface CustomerListView {
+  items: CustomerView[]
+  nextCursor: string | null
+}
+
+export interface CustomerEventListView {
+  items: CustomerEventView[]
+  nextCursor: string | null
+}
