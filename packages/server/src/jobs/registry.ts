@@ -1,5 +1,6 @@
 import type { AnyJobDefinition } from './job-definition.ts'
-import { cleanupIdempotencyKeysJob } from '../http/idempotency-cleanup.job.ts'
+import { IDEMPOTENCY_CLEANUP_EVERY_MS, cleanupIdempotencyKeysJob } from '../http/idempotency-cleanup.job.ts'
+import { PRUNE_JOBS_EVERY_MS, pruneFinishedJobsJob } from './prune-jobs.job.ts'
 
 /**
  * Every job type the runner knows, in one list (add yours here: one import + one
@@ -7,6 +8,20 @@ import { cleanupIdempotencyKeysJob } from '../http/idempotency-cleanup.job.ts'
  */
 export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
   cleanupIdempotencyKeysJob,
+  pruneFinishedJobsJob,
+]
+
+export interface RecurringJob {
+  type: string
+  /** Enqueued once per period of this length (aligned to the epoch), whichever node gets there first. */
+  everyMs: number
+  payload?: unknown
+}
+
+/** Jobs the runner enqueues by itself on a schedule (add yours here too). */
+export const RECURRING_JOBS: readonly RecurringJob[] = [
+  { type: cleanupIdempotencyKeysJob.type, everyMs: IDEMPOTENCY_CLEANUP_EVERY_MS },
+  { type: pruneFinishedJobsJob.type, everyMs: PRUNE_JOBS_EVERY_MS },
 ]
 
 export type JobRegistry = ReadonlyMap<string, AnyJobDefinition>
