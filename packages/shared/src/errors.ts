@@ -23,9 +23,14 @@ export const HTTP_STATUS = {
   'auth.csrf_failed': 403,
   'auth.forbidden': 403,
   'auth.token_invalid': 401,
+  /** Changing one's password: the current password given does not match. */
+  'auth.current_password_incorrect': 422,
   'agent.not_found': 404,
   'agent.email_taken': 409,
+  /** An admin tried to deactivate or demote themselves (there must always be an admin left). */
   'agent.cannot_deactivate_self': 409,
+  /** A team id given for an agent does not exist in the account. */
+  'agent.team_not_found': 422,
   'team.not_found': 404,
   'team.name_taken': 409,
   'token.not_found': 404,

@@ -2,6 +2,7 @@ import type { Role } from '@madoguchi/shared'
 import type { Deps } from '../deps.ts'
 import type { Principal } from '../http/principal.ts'
 import { sha256 } from '../lib/hash.ts'
+import { SESSION_TOUCH_MS, SESSION_TTL_MS } from './session.repo.ts'
 
 export const SESSION_COOKIE = 'madoguchi_session'
 export const API_TOKEN_PREFIX = 'mdg_'
@@ -41,15 +42,26 @@ export async function principalFromSession(deps: Deps, sessionId: string): Promi
     .selectFrom('sessions')
     .innerJoin('agents', 'agents.id', 'sessions.agent_id')
     .select([
-      'sessions.account_id', 'sessions.agent_id', 'sessions.csrf_token', 'agents.role', 'agents.name',
-      'agents.locale', 'agents.time_zone',
+      'sessions.id_hash', 'sessions.account_id', 'sessions.agent_id', 'sessions.csrf_token', 'sessions.last_seen_at',
+      'agents.role', 'agents.name', 'agents.locale', 'agents.time_zone',
     ])
     .where('sessions.id_hash', '=', sha256(sessionId))
     .where('sessions.expires_at', '>', now)
     .where('agents.active', '=', 1)
     .executeTakeFirst()
+  if (!row) return null
+  // Sliding expiry: an agent who keeps working stays signed in. Renew at most once
+  // an hour so that reads do not all turn into writes.
+  const nowMs = Date.parse(now)
+  if (nowMs - Date.parse(row.last_seen_at) > SESSION_TOUCH_MS) {
+    await deps.db
+      .updateTable('sessions')
+      .set({ last_seen_at: now, expires_at: new Date(nowMs + SESSION_TTL_MS).toISOString() })
+      .where('id_hash', '=', row.id_hash)
+      .execute()
+  }
 
-  return row ? toPrincipal(deps, row, { via: 'session', csrfToken: row.csrf_token }) : null
+  return toPrincipal(deps, row, { via: 'session', csrfToken: row.csrf_token })
 }
 
 /** `Authorization: Bearer mdg_…` → principal, or null when unknown, revoked or expired. */

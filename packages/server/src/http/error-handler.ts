@@ -50,6 +50,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     const status = HTTP_STATUS[code]
     if (status >= 500) request.log.error({ err: error }, 'request failed')
     else request.log.debug({ code }, 'request rejected')
+    const retryAfter = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds
+    if (code === 'request.rate_limited' && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter))
 
     return sendError(request, reply, code, status >= 500 ? undefined : details)
   })

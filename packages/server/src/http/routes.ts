@@ -1,11 +1,15 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../deps.ts'
+import { authRoutes } from '../auth/auth.routes.ts'
+import { tokenRoutes } from '../auth/tokens.routes.ts'
 
 /**
  * The `/api/v1` route groups, one per feature. Each group declares `config.access`
  * on every route (enforced by access.ts).
  */
 export async function apiRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  await app.register(async (s) => authRoutes(s, deps))
+  await app.register(async (s) => tokenRoutes(s, deps))
   void app
   void deps
 }
