@@ -6,6 +6,8 @@ import { healthRoutes } from './health/health.routes.ts'
 import { installAccessControl } from './http/access.ts'
 import { installErrorHandler } from './http/error-handler.ts'
 import { installJsonBodyParser } from './http/json-body.ts'
+import { installRouteCatalog } from './http/openapi-registry.ts'
+import { openapiRoutes } from './http/openapi.routes.ts'
 import { apiRoutes } from './http/routes.ts'
 
 export const BODY_LIMIT_BYTES = 1024 * 1024
@@ -32,10 +34,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   installErrorHandler(app)
   installJsonBodyParser(app)
   await app.register(cookie)
+  installRouteCatalog(app)
   installAccessControl(app, deps)
 
   await app.register(async (scope) => healthRoutes(scope, deps))
   await app.register(async (scope) => apiRoutes(scope, deps), { prefix: '/api/v1' })
+  await app.register(async (scope) => openapiRoutes(scope, deps))
 
   return app
 }

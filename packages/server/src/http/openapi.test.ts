@@ -1,0 +1,65 @@
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { z } from 'zod'
+import { buildApp } from '../app.ts'
+import { createTestDeps } from '../test/test-deps.ts'
+import { documentRoute } from './openapi-registry.ts'
+
+async function appWithDocumentedRoute() {
+  const deps = await createTestDeps('sqlite')
+  const app = await buildApp(deps)
+  const body = z.object({ subject: z.string().min(1).max(200).describe('What the matter is about'), priority: z.enum(['low', 'high']).optional() }).strict()
+  const query = z.object({ limit: z.coerce.number().int().min(1).max(100).optional() })
+  documentRoute({ method: 'POST', path: '/docs-test/:id/things', tags: ['Docs test'], access: 'staff', summary: 'Create a <thing>', body, query, response: z.object({ id: z.string() }), status: 201, errors: ['ticket.not_found'] })
+  await app.register(async (s) => {
+    s.post('/docs-test/:id/things', { config: { access: 'staff' } }, async () => ({ id: 'x' }))
+    s.get('/docs-test/undocumented', { config: { access: 'admin' } }, async () => ({}))
+  }, { prefix: '/api/v1' })
+  onTestFinished(async () => {
+    await app.close()
+    await deps.cleanup()
+  })
+
+  return app
+}
+
+describe('OpenAPI document and docs page', () => {
+  it('describes every registered route from its zod schemas', async () => {
+    const app = await appWithDocumentedRoute()
+    const res = await app.inject('/api/v1/openapi.json')
+    expect(res.statusCode).toBe(200)
+    const spec = res.json()
+    expect(spec.openapi).toBe('3.1.0')
+    const op = spec.paths['/api/v1/docs-test/{id}/things'].post
+    expect(op).toMatchObject({ summary: 'Create a <thing>', tags: ['Docs test'], 'x-access': 'staff' })
+    expect(op.requestBody.content['application/json'].schema).toMatchObject({
+      type: 'object',
+      required: ['subject'],
+      additionalProperties: false,
+      properties: { subject: { type: 'string', minLength: 1, maxLength: 200, description: 'What the matter is about' }, priority: { enum: ['low', 'high'] } },
+    })
+    expect(op.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['path:id', 'query:limit', 'header:Idempotency-Key'])
+    expect(op.responses['201'].content['application/json'].schema.properties.id.type).toBe('string')
+    expect(op.responses['404'].description).toContain('ticket.not_found')
+    expect(op.responses['422'].description).toContain('request.validation_failed')
+    // Routes nobody documented still appear, with their access level, so the spec never hides an endpoint.
+    expect(spec.paths['/api/v1/docs-test/undocumented'].get).toMatchObject({ summary: '(not documented yet)', 'x-access': 'admin' })
+    expect(spec.paths['/healthz'].get).toBeDefined()
+    expect(Object.keys(spec.paths).some((p) => p.includes(':'))).toBe(false)
+  })
+
+  it('renders a self-contained HTML reference grouped by tag, escaped, in the reader\'s language', async () => {
+    const app = await appWithDocumentedRoute()
+    const res = await app.inject({ url: '/api/docs', headers: { 'accept-language': 'en' } })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toContain('text/html')
+    const html = res.body
+    expect(html).toContain('Madoguchi API reference')
+    expect(html).toContain('id="tag-Docs-test"')
+    expect(html).toContain('/api/v1/docs-test/{id}/things')
+    expect(html).toContain('Create a &lt;thing&gt;')
+    expect(html).toContain('What the matter is about')
+    expect(html).not.toMatch(/<script|https?:\/\/(?!localhost)[a-z]/i)
+    const ja = await app.inject({ url: '/api/docs', headers: { 'accept-language': 'ja' } })
+    expect(ja.body).toContain('API リファレンス')
+  })
+})
