@@ -42,6 +42,7 @@ export const ERROR_MESSAGES = {
   'ticket.assignee_not_found': { en: 'The assignee does not exist or is inactive.', ja: '担当者が存在しないか無効です。' },
   'ticket.team_not_found': { en: 'The team does not exist.', ja: 'チームが存在しません。' },
   'ticket.customer_required': { en: 'A customer (id, CRN, email or phone) is required.', ja: '顧客（ID・顧客番号・メール・電話のいずれか）が必要です。' },
+  'ticket.closed': { en: 'This ticket is closed. Please open a new ticket.', ja: 'このチケットはクローズ済みです。新しいチケットを作成してください。' },
   'server.unavailable': { en: 'The service is temporarily unavailable.', ja: 'サービスが一時的に利用できません。' },
   'server.internal': { en: 'Something went wrong on our side.', ja: 'サーバー内部でエラーが発生しました。' },
 } satisfies Messages

@@ -47,6 +47,8 @@ export const HTTP_STATUS = {
   'ticket.assignee_not_found': 422,
   'ticket.team_not_found': 422,
   'ticket.customer_required': 422,
+  /** The ticket is closed: replies and inbound messages belong in a new (follow-up) ticket. */
+  'ticket.closed': 409,
   'server.unavailable': 503,
   'server.internal': 500,
 } as const

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../deps.ts'
 import { authRoutes } from '../auth/auth.routes.ts'
 import { tokenRoutes } from '../auth/tokens.routes.ts'
+import { ticketRoutes } from '../tickets/tickets.routes.ts'
 
 /**
  * The `/api/v1` route groups, one per feature. Each group declares `config.access`
@@ -10,6 +11,7 @@ import { tokenRoutes } from '../auth/tokens.routes.ts'
 export async function apiRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   await app.register(async (s) => authRoutes(s, deps))
   await app.register(async (s) => tokenRoutes(s, deps))
+  await app.register(async (s) => ticketRoutes(s, deps))
   void app
   void deps
 }

@@ -1,0 +1,118 @@
+import type { Channel, CreatedTicketView, CustomFieldValue, CustomerRef, MessageView, TicketCategory, TicketPriority } from '@madoguchi/shared'
+import { TICKET_LIMITS, normalizeTag } from '@madoguchi/shared'
+import { resolveCustomerForTicket } from '../customers/resolve-customer-for-ticket.ts'
+import type { Deps } from '../deps.ts'
+import { customerSummaryOf } from './create-ticket.ts'
+import { viewTicketRow } from './get-ticket.ts'
+import { insertNewTicket } from './insert-new-ticket.ts'
+import { sanitizeMessageHtml } from './message-html.ts'
+import { findMessageByExternalId } from './message.repo.ts'
+import { withoutNulls } from './ticket-fields.ts'
+import { findTicketRow } from './ticket.repo.ts'
+import { toMessageView, toTicketView } from './ticket-view.ts'
+
+export interface InboundTicketInput {
+  accountId: string
+  channel: Channel
+  /** Provider id of the first message (Message-ID, LINE message id): makes the call idempotent. */
+  externalId?: string | null
+  /** Trimmed and cut to the subject limit; empty → the first line of the body. */
+  subject: string
+  /** How the channel knows the sender; an unknown sender becomes a new customer. */
+  customer: CustomerRef
+  bodyText: string
+  /** Raw HTML from the channel; sanitized here. */
+  bodyHtml?: string | null
+  metadata?: Record<string, unknown>
+  priority?: TicketPriority
+  category?: TicketCategory | null
+  tags?: readonly string[]
+  teamId?: string | null
+  assigneeId?: string | null
+  inboxId?: string | null
+  customFields?: Record<string, CustomFieldValue>
+}
+
+export interface InboundTicketResult {
+  /** The ticket; on a duplicate, the ticket the first delivery created (as it is now). */
+  ticket: CreatedTicketView
+  message: MessageView
+  /** True when this external id was already stored: nothing was written this time. */
+  duplicate: boolean
+}
+
+/** Thrown inside the transaction to undo a creation that lost a race to a duplicate. */
+class DuplicateInbound extends Error {}
+
+function subjectOf(subject: string, body: string): string {
+  const text = subject.trim() || body.trim().split('\n', 1)[0]!.trim() || '(件名なし)'
+
+  return [...text].slice(0, TICKET_LIMITS.subject).join('')
+}
+
+function tagsOf(tags: readonly string[] | undefined): string[] {
+  const clean = (tags ?? []).map(normalizeTag).filter((t) => t !== '' && t.length <= TICKET_LIMITS.tagLength)
+
+  return [...new Set(clean)].slice(0, TICKET_LIMITS.tags)
+}
+
+/**
+ * A new ticket from a channel (a first email, a chat, a LINE message): the
+ * customer is found or created, the message is stored as the first inbound
+ * message, all in one transaction. Idempotent on (account, channel, external id):
+ * a redelivery returns the ticket the first one made, with `duplicate: true`.
+ * Callers validate channel-specific input; this trusts its arguments' types but
+ * bounds subject and tags itself (mail subjects can be any length).
+ */
+export async function createTicketFromInbound(deps: Deps, input: InboundTicketInput): Promise<InboundTicketResult> {
+  const externalId = input.externalId ?? null
+  const duplicateOf = async (): Promise<InboundTicketResult | null> => {
+    const message = externalId === null ? undefined : await findMessageByExternalId(deps.db, input.accountId, input.channel, externalId)
+    const ticket = message && (await findTicketRow(deps.db, input.accountId, message.ticket_id))
+    if (!message || !ticket) return null
+    const view = await viewTicketRow(deps.db, ticket)
+
+    return { ticket: { ...view, customer: { ...view.customer, created: false } }, message: toMessageView(message), duplicate: true }
+  }
+  const earlier = await duplicateOf()
+  if (earlier) return earlier
+
+  const now = deps.clock.now().toISOString()
+  const bodyHtml = sanitizeMessageHtml(input.bodyHtml)
+  try {
+    const { ticket, message, customer, created } = await deps.db.transaction().execute(async (trx) => {
+      const { customer, created } = await resolveCustomerForTicket(trx, deps, input.accountId, input.customer, { kind: 'system', id: null })
+      const inserted = await insertNewTicket(trx, {
+        accountId: input.accountId,
+        subject: subjectOf(input.subject, input.bodyText),
+        channel: input.channel,
+        priority: input.priority ?? 'normal',
+        category: input.category ?? null,
+        tags: tagsOf(input.tags),
+        assigneeId: input.assigneeId ?? null,
+        teamId: input.teamId ?? null,
+        inboxId: input.inboxId ?? null,
+        customFields: withoutNulls(input.customFields),
+        customerId: customer.id,
+        message: { bodyText: input.bodyText, bodyHtml, externalId, metadata: input.metadata ?? {} },
+        actor: { kind: 'customer', id: customer.id },
+        at: now,
+      })
+      if (!inserted) throw new DuplicateInbound()
+
+      return { ...inserted, customer, created }
+    })
+    deps.realtime.publish(input.accountId, {
+      type: 'ticket.created', ticketId: ticket.id, number: ticket.number, teamId: ticket.team_id, assigneeId: ticket.assignee_id, at: now,
+    })
+    const summary = customerSummaryOf(customer)
+
+    return { ticket: { ...toTicketView(ticket, summary), customer: { ...summary, created } }, message: toMessageView(message), duplicate: false }
+  } catch (error) {
+    if (!(error instanceof DuplicateInbound)) throw error
+    const winner = await duplicateOf()
+    if (!winner) throw new Error('duplicate inbound message vanished')
+
+    return winner
+  }
+}

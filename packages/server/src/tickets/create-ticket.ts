@@ -1,0 +1,58 @@
+import type { CreateTicketInput, CreatedTicketView, TicketCustomerSummary } from '@madoguchi/shared'
+import type { CustomerRow } from '../customers/resolve-customer-for-ticket.ts'
+import { resolveCustomerForTicket } from '../customers/resolve-customer-for-ticket.ts'
+import type { Deps } from '../deps.ts'
+import { insertNewTicket } from './insert-new-ticket.ts'
+import { sanitizeMessageHtml } from './message-html.ts'
+import type { Viewer } from './ticket-access.ts'
+import { withoutNulls } from './ticket-fields.ts'
+import { assertAssignableAgent, assertTeamExists } from './ticket-references.ts'
+import { toTicketView } from './ticket-view.ts'
+
+export function customerSummaryOf(row: CustomerRow): TicketCustomerSummary {
+  return { id: row.id, crn: row.crn, displayName: row.display_name, isVip: row.is_vip === 1, handleWithCare: row.handle_with_care === 1 }
+}
+
+/**
+ * `POST /tickets`: an agent records a customer's request (a call, a walk-in, a
+ * form). One transaction: the customer (found or created), the next ticket number,
+ * the ticket, its tags, the customer's first message and the events; the realtime
+ * notice goes out only after it commits.
+ */
+export async function createTicket(deps: Deps, viewer: Viewer, input: CreateTicketInput): Promise<CreatedTicketView> {
+  const now = deps.clock.now().toISOString()
+  const actor = { kind: 'agent' as const, id: viewer.agentId }
+  if (input.assigneeId) await assertAssignableAgent(deps.db, viewer.accountId, input.assigneeId)
+  if (input.teamId) await assertTeamExists(deps.db, viewer.accountId, input.teamId)
+  const bodyHtml = sanitizeMessageHtml(input.message.html)
+
+  const { ticket, customer, created } = await deps.db.transaction().execute(async (trx) => {
+    const { customer, created } = await resolveCustomerForTicket(trx, deps, viewer.accountId, input.customer, actor)
+    const inserted = await insertNewTicket(trx, {
+      accountId: viewer.accountId,
+      subject: input.subject,
+      channel: input.channel,
+      priority: input.priority ?? 'normal',
+      category: input.category ?? null,
+      tags: input.tags ?? [],
+      assigneeId: input.assigneeId ?? null,
+      teamId: input.teamId ?? null,
+      inboxId: null,
+      customFields: withoutNulls(input.customFields),
+      customerId: customer.id,
+      message: { bodyText: input.message.body, bodyHtml, externalId: null, metadata: {} },
+      actor,
+      at: now,
+    })
+
+    // Without an external id the message cannot be a duplicate.
+    return { ticket: inserted!.ticket, customer, created }
+  })
+
+  deps.realtime.publish(viewer.accountId, {
+    type: 'ticket.created', ticketId: ticket.id, number: ticket.number, teamId: ticket.team_id, assigneeId: ticket.assignee_id, at: now,
+  })
+  const summary = customerSummaryOf(customer)
+
+  return { ...toTicketView(ticket, summary), customer: { ...summary, created } }
+}

@@ -1,0 +1,93 @@
+import type { ListTicketsQuery, TicketPage, TicketStatus } from '@madoguchi/shared'
+import type { SelectQueryBuilder } from 'kysely'
+import { sql } from 'kysely'
+import { loadCustomerSummaries } from '../customers/resolve-customer-for-ticket.ts'
+import type { Database } from '../db/database.ts'
+import type { Deps } from '../deps.ts'
+import { decodeCursor, pageOf } from './page-cursor.ts'
+import type { Viewer } from './ticket-access.ts'
+import type { TicketRow } from './ticket.table.ts'
+import { toTicketView } from './ticket-view.ts'
+
+type TicketQuery = SelectQueryBuilder<Database, 'tickets', TicketRow>
+
+/** One value of a split dimension: each becomes its own index range scan. */
+interface Branch {
+  status?: TicketStatus
+  teamId?: string
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
+/**
+ * Most recently updated first, one page at a time: exactly two queries whatever the
+ * page size (tickets, then their customers in one batch).
+ *
+ * Every filter has an index ending in (updated_at, id), so a page is a short index
+ * range scan. A filter on several values (`status=new,open`, or a partner's several
+ * teams) would defeat that — the database would gather every match and sort — so
+ * it is split into one range scan per value, each limited to a page, merged by a
+ * UNION ALL in the same single query.
+ */
+export async function listTickets(deps: Deps, viewer: Viewer, query: ListTicketsQuery): Promise<TicketPage> {
+  const { accountId } = viewer
+  let teams: string[] | null = viewer.role === 'partner' ? [...viewer.teamIds] : null
+  if (query.teamId !== undefined) teams = teams === null || teams.includes(query.teamId) ? [query.teamId] : []
+  if (teams !== null && teams.length === 0) return { items: [], nextCursor: null }
+  const statuses = query.status ? [...new Set(query.status)] : null
+  const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null
+  const fetch = query.limit + 1
+
+  const filtered = (branch: Branch): TicketQuery => {
+    let q = deps.db.selectFrom('tickets').selectAll().where('tickets.account_id', '=', accountId)
+    if (branch.status !== undefined) q = q.where('status', '=', branch.status)
+    else if (statuses) q = q.where('status', 'in', statuses)
+    if (branch.teamId !== undefined) q = q.where('team_id', '=', branch.teamId)
+    else if (teams) q = q.where('team_id', 'in', teams)
+    if (query.assigneeId === 'none') q = q.where('assignee_id', 'is', null)
+    else if (query.assigneeId !== undefined) q = q.where('assignee_id', '=', query.assigneeId === 'me' ? viewer.agentId : query.assigneeId)
+    if (query.customerId !== undefined) q = q.where('customer_id', '=', query.customerId)
+    if (query.channel !== undefined) q = q.where('channel', '=', query.channel)
+    if (query.priority !== undefined) q = q.where('priority', '=', query.priority)
+    if (query.category !== undefined) q = q.where('category', '=', query.category)
+    if (query.updatedSince !== undefined) q = q.where('updated_at', '>=', new Date(query.updatedSince).toISOString())
+    // SQLite has no default LIKE escape character; name one so `%` and `_` are literal.
+    if (query.q !== undefined) q = q.where(sql<boolean>`subject like ${`${escapeLike(query.q)}%`} escape '\\'`)
+    if (query.tag !== undefined) {
+      const tag = query.tag
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('ticket_tags')
+            .select('ticket_tags.ticket_id')
+            .whereRef('ticket_tags.ticket_id', '=', 'tickets.id')
+            .where('ticket_tags.account_id', '=', accountId)
+            .where('ticket_tags.tag', '=', tag),
+        ),
+      )
+    }
+    if (cursor) q = q.where((eb) => eb(eb.refTuple('updated_at', 'id'), '<', eb.tuple(cursor[0]!, cursor[1]!)))
+
+    return q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(fetch)
+  }
+
+  const branches: Branch[] =
+    statuses && statuses.length > 1 ? statuses.map((status) => ({ status }))
+    : teams && teams.length > 1 ? teams.map((teamId) => ({ teamId }))
+    : [{}]
+  let rows: TicketRow[]
+  if (branches.length === 1) {
+    rows = await filtered(branches[0]!).execute()
+  } else {
+    const parts = branches.map((branch, i) => deps.db.selectFrom(filtered(branch).as(`b${i}`)).selectAll())
+    const union = parts.slice(1).reduce((all, part) => all.unionAll(part), parts[0]!)
+    rows = await deps.db.selectFrom(union.as('merged')).selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(fetch).execute()
+  }
+
+  const page = pageOf(rows, query.limit, (row) => [row.updated_at, row.id])
+  const customers = await loadCustomerSummaries(deps.db, accountId, page.items.map((row) => row.customer_id))
+
+  return { items: page.items.map((row) => toTicketView(row, customers.get(row.customer_id))), nextCursor: page.nextCursor }
+}

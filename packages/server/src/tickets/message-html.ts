@@ -1,0 +1,30 @@
+import sanitizeHtml from 'sanitize-html'
+
+/**
+ * A strict allow-list: text formatting, lists, quotes, tables and links — no
+ * scripts, styles, forms, iframes or images (remote images track readers; inline
+ * attachments come through the attachments feature instead).
+ */
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p', 'br', 'div', 'span', 'b', 'strong', 'i', 'em', 'u', 's', 'small', 'sub', 'sup', 'mark',
+    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'hr',
+    'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'a',
+  ],
+  allowedAttributes: { a: ['href', 'title'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'], ol: ['start'] },
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  // Links open outside the app and cannot reach back into it.
+  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow', target: '_blank' }) },
+}
+// transformTags adds rel/target after filtering, so they must be allowed too.
+OPTIONS.allowedAttributes = { ...OPTIONS.allowedAttributes, a: ['href', 'title', 'rel', 'target'] }
+
+/** Sanitized HTML safe to render in the agent app, or null when nothing is left. */
+export function sanitizeMessageHtml(html: string | null | undefined): string | null {
+  if (html == null || html.trim() === '') return null
+  const clean = sanitizeHtml(html, OPTIONS).trim()
+
+  return clean === '' ? null : clean
+}

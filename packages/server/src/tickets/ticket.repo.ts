@@ -1,0 +1,60 @@
+import type { Executor, Trx } from '../db/database.ts'
+import type { Dialect } from '../db/create-db.ts'
+import type { NewTicketRow, TicketRow, TicketUpdate } from './ticket.table.ts'
+
+export async function findTicketRow(db: Executor, accountId: string, id: string): Promise<TicketRow | undefined> {
+  return db.selectFrom('tickets').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst()
+}
+
+export async function findTicketRowByNumber(db: Executor, accountId: string, number: number): Promise<TicketRow | undefined> {
+  return db.selectFrom('tickets').selectAll().where('account_id', '=', accountId).where('number', '=', number).executeTakeFirst()
+}
+
+/**
+ * Reads a ticket for a change. PostgreSQL locks the row so concurrent changes to one
+ * ticket apply one after the other; SQLite needs no lock (one writer at a time).
+ */
+export async function lockTicketRow(trx: Trx, dialect: Dialect, accountId: string, id: string): Promise<TicketRow | undefined> {
+  const query = trx.selectFrom('tickets').selectAll().where('account_id', '=', accountId).where('id', '=', id)
+
+  return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst()
+}
+
+/**
+ * Takes the account's next ticket number. The UPDATE locks the account row until the
+ * transaction ends, so concurrent creations get distinct, gap-free numbers (a
+ * rolled-back creation gives its number back).
+ */
+export async function allocateTicketNumber(trx: Trx, accountId: string): Promise<number> {
+  const row = await trx
+    .updateTable('accounts')
+    .set((eb) => ({ next_ticket_number: eb('next_ticket_number', '+', 1) }))
+    .where('id', '=', accountId)
+    .returning('next_ticket_number')
+    .executeTakeFirstOrThrow()
+
+  return Number(row.next_ticket_number) - 1
+}
+
+export async function insertTicketRow(trx: Trx, row: NewTicketRow): Promise<void> {
+  await trx.insertInto('tickets').values(row).execute()
+}
+
+export async function updateTicketRow(trx: Trx, accountId: string, id: string, update: TicketUpdate): Promise<void> {
+  await trx.updateTable('tickets').set(update).where('account_id', '=', accountId).where('id', '=', id).execute()
+}
+
+export async function insertTicketTags(trx: Trx, accountId: string, ticketId: string, tags: readonly string[]): Promise<void> {
+  if (tags.length === 0) return
+  await trx.insertInto('ticket_tags').values(tags.map((tag) => ({ account_id: accountId, ticket_id: ticketId, tag }))).execute()
+}
+
+/** Makes the tag rows (the index behind the tag filter) match `tags` exactly. */
+export async function replaceTicketTags(trx: Trx, accountId: string, ticketId: string, before: readonly string[], after: readonly string[]): Promise<void> {
+  const removed = before.filter((t) => !after.includes(t))
+  const added = after.filter((t) => !before.includes(t))
+  if (removed.length > 0) {
+    await trx.deleteFrom('ticket_tags').where('ticket_id', '=', ticketId).where('tag', 'in', removed).execute()
+  }
+  await insertTicketTags(trx, accountId, ticketId, added)
+}
