@@ -1,0 +1,39 @@
+/**
+ * Child process that serves HTTP for a benchmark, so the load generator
+ * (autocannon, in the parent) and the server do not share one event loop.
+ * argv[2] is a JSON ServerSpec; the port is reported with process.send.
+ */
+import Fastify from 'fastify'
+import type { DatabaseConfig } from '../../packages/server/src/config.ts'
+import { loadConfig } from '../../packages/server/src/config.ts'
+import { buildApp } from '../../packages/server/src/app.ts'
+import { buildDeps } from '../../packages/server/src/deps.ts'
+
+export type ServerSpec = { kind: 'hello' } | { kind: 'app'; database: DatabaseConfig }
+
+async function start(spec: ServerSpec): Promise<number> {
+  if (spec.kind === 'hello') {
+    // Baseline A: the cheapest possible Fastify route, JSON in and out.
+    const app = Fastify({ logger: false })
+    app.get('/', async () => ({ hello: 'world' }))
+    app.post('/', async (request) => ({ echo: request.body }))
+    await app.listen({ port: 0, host: '127.0.0.1' })
+
+    return (app.server.address() as { port: number }).port
+  }
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', MADOGUCHI_DEMO: '0' }), database: spec.database }
+  const deps = buildDeps(config)
+  const app = await buildApp(deps)
+  await app.listen({ port: 0, host: '127.0.0.1' })
+
+  return (app.server.address() as { port: number }).port
+}
+
+const spec = JSON.parse(process.argv[2] ?? '{"kind":"hello"}') as ServerSpec
+start(spec).then(
+  (port) => process.send?.({ port }),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)
