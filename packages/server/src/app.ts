@@ -5,6 +5,7 @@ import type { Deps } from './deps.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { installAccessControl } from './http/access.ts'
 import { installErrorHandler } from './http/error-handler.ts'
+import { installIdempotency } from './http/idempotency.ts'
 import { installJsonBodyParser } from './http/json-body.ts'
 import { installRouteCatalog } from './http/openapi-registry.ts'
 import { openapiRoutes } from './http/openapi.routes.ts'
@@ -36,6 +37,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(cookie)
   installRouteCatalog(app)
   installAccessControl(app, deps)
+  // After access control: its preHandler must know the caller first.
+  installIdempotency(app, deps)
 
   await app.register(async (scope) => healthRoutes(scope, deps))
   await app.register(async (scope) => apiRoutes(scope, deps), { prefix: '/api/v1' })

@@ -17,6 +17,7 @@ export const ERROR_MESSAGES = {
   'request.rate_limited': { en: 'Too many requests. Please wait and try again.', ja: 'リクエストが多すぎます。しばらく待ってから再度お試しください。' },
   'request.idempotency_key_reused': { en: 'This Idempotency-Key was already used with a different request.', ja: 'この Idempotency-Key は別のリクエストで使用済みです。' },
   'request.idempotency_in_progress': { en: 'A request with this Idempotency-Key is still in progress.', ja: '同じ Idempotency-Key のリクエストを処理中です。' },
+  'request.idempotency_key_invalid': { en: 'The Idempotency-Key must be 1 to 255 printable ASCII characters.', ja: 'Idempotency-Key は 1〜255 文字の半角英数記号で指定してください。' },
   'auth.required': { en: 'Please sign in.', ja: 'ログインしてください。' },
   'auth.invalid_credentials': { en: 'The email or password is incorrect.', ja: 'メールアドレスまたはパスワードが正しくありません。' },
   'auth.csrf_failed': { en: 'The security token is missing or expired. Reload the page.', ja: 'セキュリティトークンがないか期限切れです。ページを再読み込みしてください。' },

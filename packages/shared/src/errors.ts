@@ -18,6 +18,8 @@ export const HTTP_STATUS = {
   'request.idempotency_key_reused': 422,
   /** A request with this Idempotency-Key is still being processed; retry later. */
   'request.idempotency_in_progress': 409,
+  /** The Idempotency-Key header is empty, longer than 255 characters or not printable ASCII. */
+  'request.idempotency_key_invalid': 422,
   'auth.required': 401,
   'auth.invalid_credentials': 401,
   'auth.csrf_failed': 403,
