@@ -44,6 +44,8 @@ export const ERROR_MESSAGES = {
   'ticket.team_not_found': { en: 'The team does not exist.', ja: 'チームが存在しません。' },
   'ticket.customer_required': { en: 'A customer (id, CRN, email or phone) is required.', ja: '顧客（ID・顧客番号・メール・電話のいずれか）が必要です。' },
   'ticket.closed': { en: 'This ticket is closed. Please open a new ticket.', ja: 'このチケットはクローズ済みです。新しいチケットを作成してください。' },
+  'job.not_found': { en: 'No such job.', ja: '該当するジョブがありません。' },
+  'job.not_retryable': { en: 'Only dead or failed jobs can be retried.', ja: '再実行できるのは失敗または停止したジョブだけです。' },
   'server.unavailable': { en: 'The service is temporarily unavailable.', ja: 'サービスが一時的に利用できません。' },
   'server.internal': { en: 'Something went wrong on our side.', ja: 'サーバー内部でエラーが発生しました。' },
 } satisfies Messages

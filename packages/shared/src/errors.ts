@@ -51,6 +51,9 @@ export const HTTP_STATUS = {
   'ticket.customer_required': 422,
   /** The ticket is closed: replies and inbound messages belong in a new (follow-up) ticket. */
   'ticket.closed': 409,
+  'job.not_found': 404,
+  /** Only dead or failed (waiting to retry) jobs can be retried; `details.status` says what it is. */
+  'job.not_retryable': 409,
   'server.unavailable': 503,
   'server.internal': 500,
 } as const

@@ -1,4 +1,5 @@
 export * from './errors.ts'
+export * from './jobs.ts'
 export * from './error-messages.ts'
 export * from './domain.ts'
 export * from './realtime.ts'

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../deps.ts'
+import { jobRoutes } from '../jobs/jobs.routes.ts'
 import { authRoutes } from '../auth/auth.routes.ts'
 import { tokenRoutes } from '../auth/tokens.routes.ts'
 import { ticketRoutes } from '../tickets/tickets.routes.ts'
@@ -12,6 +13,7 @@ export async function apiRoutes(app: FastifyInstance, deps: Deps): Promise<void>
   await app.register(async (s) => authRoutes(s, deps))
   await app.register(async (s) => tokenRoutes(s, deps))
   await app.register(async (s) => ticketRoutes(s, deps))
+  await app.register(async (s) => jobRoutes(s, deps))
   void app
   void deps
 }
