@@ -15,11 +15,15 @@ export const agentEmail = z
  */
 export const passwordPolicy = z.string().min(8).max(256)
 
-/** An IANA time zone name the runtime knows (`Asia/Tokyo`, `UTC`, `America/New_York`). */
+/**
+ * An IANA time zone name the runtime knows (`Asia/Tokyo`, `America/New_York`, `UTC`).
+ * Area/Location form only: ICU also accepts abbreviations such as `JST` or `EST`,
+ * which are ambiguous or ignore daylight saving time.
+ */
 export const ianaTimeZone = z
   .string()
   .max(64)
-  .refine((value) => /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value) && isKnownTimeZone(value), {
+  .refine((value) => /^(UTC|[A-Za-z]+(\/[A-Za-z0-9_+-]+)+)$/.test(value) && isKnownTimeZone(value), {
     message: 'Unknown time zone (use an IANA name such as Asia/Tokyo)',
   })
 

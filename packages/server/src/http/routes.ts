@@ -3,6 +3,10 @@ import type { Deps } from '../deps.ts'
 import { jobRoutes } from '../jobs/jobs.routes.ts'
 import { authRoutes } from '../auth/auth.routes.ts'
 import { tokenRoutes } from '../auth/tokens.routes.ts'
+import { agentRoutes } from '../agents/agents.routes.ts'
+import { teamRoutes } from '../agents/teams.routes.ts'
+import { accountRoutes } from '../accounts/accounts.routes.ts'
+import { auditRoutes } from '../audit/audit.routes.ts'
 import { ticketRoutes } from '../tickets/tickets.routes.ts'
 
 /**
@@ -12,6 +16,10 @@ import { ticketRoutes } from '../tickets/tickets.routes.ts'
 export async function apiRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   await app.register(async (s) => authRoutes(s, deps))
   await app.register(async (s) => tokenRoutes(s, deps))
+  await app.register(async (s) => agentRoutes(s, deps))
+  await app.register(async (s) => teamRoutes(s, deps))
+  await app.register(async (s) => accountRoutes(s, deps))
+  await app.register(async (s) => auditRoutes(s, deps))
   await app.register(async (s) => ticketRoutes(s, deps))
   await app.register(async (s) => jobRoutes(s, deps))
   void app

@@ -1,0 +1,9 @@
+/**
+ * True when a write failed on a unique constraint, on either dialect. Pre-checks
+ * give the friendly error; this catches the race where two requests pass them at once.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+}
