@@ -1,0 +1,60 @@
+import { useTranslation } from 'react-i18next'
+import { Link, useLocation } from '../../lib/router.tsx'
+import { useSession, useMe } from '../../session/session.tsx'
+import { useConnectionState } from '../../realtime/realtime-context.tsx'
+import { SearchBox } from '../search/search-box.tsx'
+import { LanguageSwitch } from './language-switch.tsx'
+import { clearDirectory } from '../admin/directory.ts'
+import { openShortcutHelp } from './shortcut-help.tsx'
+
+export function AppHeader() {
+  const { t } = useTranslation()
+  const me = useMe()
+  const { signOut } = useSession()
+  const { path } = useLocation()
+  const connection = useConnectionState()
+
+  return (
+    <header className="app-header">
+      <Link to="/inbox/mine" className="brand">
+        <span className="brand-mark" aria-hidden="true">窓</span>
+        <span>Madoguchi</span>
+      </Link>
+      <nav aria-label={t('nav.main')} className="main-nav">
+        <Link to="/inbox/mine" aria-current={path.startsWith('/inbox') ? 'page' : undefined}>
+          {t('nav.inbox')}
+        </Link>
+        {me.role === 'admin' && (
+          <Link to="/admin/agents" aria-current={path.startsWith('/admin') ? 'page' : undefined}>
+            {t('nav.admin')}
+          </Link>
+        )}
+      </nav>
+      <SearchBox />
+      <div className="header-tools">
+        {connection !== 'open' && (
+          <span className="connection-badge" role="status" data-testid="connection-state">
+            {connection === 'connecting' ? t('realtime.connecting') : t('realtime.reconnecting')}
+          </span>
+        )}
+        <button type="button" className="button-quiet" onClick={openShortcutHelp} aria-keyshortcuts="?">
+          {t('shortcuts.button')}
+        </button>
+        <LanguageSwitch />
+        <span className="whoami" data-testid="whoami">
+          {me.name} <span className="muted">· {t(`roles.${me.role}`)} · {me.accountName}</span>
+        </span>
+        <button
+          type="button"
+          className="button-quiet"
+          onClick={() => {
+            clearDirectory()
+            void signOut()
+          }}
+        >
+          {t('nav.signOut')}
+        </button>
+      </div>
+    </header>
+  )
+}

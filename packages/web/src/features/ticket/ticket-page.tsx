@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { allPages, customers, tickets } from '../../api/endpoints.ts'
+import type { RealtimeEvent } from '../../api/types.ts'
+import { useAsync } from '../../lib/use-async.ts'
+import { navigate, useLocation } from '../../lib/router.tsx'
+import { useShortcuts } from '../../lib/shortcuts.ts'
+import { formatDateTime } from '../../lib/format.ts'
+import { usePresence, useRealtime } from '../../realtime/realtime-context.tsx'
+import { useMe } from '../../session/session.tsx'
+import { ErrorNotice, Loading } from '../../ui/feedback.tsx'
+import { CareBanner } from '../customer/care-banner.tsx'
+import { CustomerPanel } from '../customer/customer-panel.tsx'
+import type { ComposeKind } from './composer.tsx'
+import { Composer } from './composer.tsx'
+import { PresenceBar } from './presence-bar.tsx'
+import { Thread } from './thread.tsx'
+import { TicketFields } from './ticket-fields.tsx'
+
+export function TicketPage({ ticketId }: { ticketId: string }) {
+  const { t, i18n } = useTranslation()
+  const me = useMe()
+  const { search } = useLocation()
+  const ticket = useAsync(() => tickets.get(ticketId), ticketId)
+  const thread = useAsync(
+    () => Promise.all([allPages((c) => tickets.messages(ticketId, c)), allPages((c) => tickets.events(ticketId, c))]),
+    ticketId,
+  )
+  const customerId = ticket.data?.customer.id
+  const customer = useAsync(() => (customerId ? customers.get(customerId) : Promise.resolve(undefined)), customerId ?? '')
+  const requested = search.get('compose')
+  const [kind, setKind] = useState<ComposeKind>(requested === 'note' ? 'note' : 'reply')
+  const [focusToken, setFocusToken] = useState(requested ? 1 : 0)
+  const [replying, setReplying] = useState(false)
+  const viewers = usePresence(ticketId, replying, me.id)
+
+  // Changes by others arrive as events; after a reconnect, read everything again.
+  const onEvent = useCallback((event: RealtimeEvent) => {
+    if (event.type === 'presence.changed' || event.ticketId !== ticketId) return
+    ticket.reload()
+    thread.reload()
+    if (event.type === 'ticket.updated') customer.reload()
+  }, [ticketId, ticket, thread, customer])
+  useRealtime(onEvent, () => {
+    ticket.reload()
+    thread.reload()
+    customer.reload()
+  })
+
+  const compose = (k: ComposeKind) => {
+    setKind(k)
+    setFocusToken((n) => n + 1)
+  }
+  useShortcuts({ r: () => compose('reply'), n: () => compose('note'), Escape: () => navigate('/inbox/mine') })
+
+  useEffect(() => {
+    if (ticket.data) document.title = `#${ticket.data.number} ${ticket.data.subject} — Madoguchi`
+
+    return () => {
+      document.title = 'Madoguchi'
+    }
+  }, [ticket.data])
+
+  if (ticket.loading && !ticket.data) return <Loading />
+  if (!ticket.data) return <ErrorNotice error={ticket.error} onRetry={ticket.reload} />
+  const current = ticket.data
+
+  return (
+    <div className="ticket-page">
+      <div className="ticket-column">
+        <header className="ticket-header">
+          <h1 className="page-title">
+            <span className="ticket-number">#{current.number}</span> {current.subject}
+          </h1>
+          <p className="muted small">
+            {t(`channels.${current.channel}`)} · {t('ticket.createdAt', { date: formatDateTime(current.createdAt, i18n.language, me.timeZone) })}
+          </p>
+          <PresenceBar viewers={viewers} />
+          <TicketFields key={current.id} ticket={current} onChange={ticket.setData} />
+        </header>
+        {customer.data ? <CareBanner customer={customer.data} /> : <CareBanner customer={{ ...current.customer, vipReason: null, careReason: null }} />}
+        {thread.error ? <ErrorNotice error={thread.error} onRetry={thread.reload} /> : null}
+        {thread.data ? (
+          <Thread messages={thread.data[0]} events={thread.data[1]} customerName={current.customer.displayName} />
+        ) : (
+          <Loading />
+        )}
+        <Composer
+          ticketId={current.id}
+          kind={kind}
+          onKindChange={setKind}
+          onSent={() => {
+            thread.reload()
+            ticket.reload()
+          }}
+          onReplyingChange={setReplying}
+          focusToken={focusToken}
+        />
+      </div>
+      {customer.data ? (
+        <CustomerPanel customer={customer.data} onChange={customer.setData} currentTicketId={current.id} />
+      ) : customer.error ? (
+        <aside className="customer-panel">
+          <ErrorNotice error={customer.error} onRetry={customer.reload} />
+        </aside>
+      ) : (
+        <aside className="customer-panel">
+          <Loading />
+        </aside>
+      )}
+    </div>
+  )
+}
