@@ -10,6 +10,9 @@ import { installJsonBodyParser } from './http/json-body.ts'
 import { installRouteCatalog } from './http/openapi-registry.ts'
 import { openapiRoutes } from './http/openapi.routes.ts'
 import { apiRoutes } from './http/routes.ts'
+import type { AppMetrics } from './metrics/metrics.ts'
+import { createMetrics } from './metrics/metrics.ts'
+import { installHttpMetrics, metricsRoutes } from './metrics/metrics.routes.ts'
 
 export const BODY_LIMIT_BYTES = 1024 * 1024
 
@@ -17,6 +20,8 @@ export interface AppOptions {
   /** Log requests (off in tests to keep output readable). */
   logRequests?: boolean
   trustProxy?: boolean
+  /** Share one set of metrics with the job runner of the same process (main.ts); default: a fresh set without process metrics. */
+  metrics?: AppMetrics
 }
 
 /** Builds the whole HTTP app from its dependencies; `main.ts` listens, tests inject. */
@@ -36,6 +41,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   installJsonBodyParser(app)
   await app.register(cookie)
   installRouteCatalog(app)
+  const metrics = options.metrics ?? createMetrics({ processMetrics: false })
+  metrics.watchJobQueue(deps.db)
+  installHttpMetrics(app, metrics)
   installAccessControl(app, deps)
   // After access control: its preHandler must know the caller first.
   installIdempotency(app, deps)
@@ -43,6 +51,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(async (scope) => healthRoutes(scope, deps))
   await app.register(async (scope) => apiRoutes(scope, deps), { prefix: '/api/v1' })
   await app.register(async (scope) => openapiRoutes(scope, deps))
+  await app.register(async (scope) => metricsRoutes(scope, deps, metrics))
 
   return app
 }
