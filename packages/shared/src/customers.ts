@@ -13,8 +13,12 @@ const isoDateTime = z.iso.datetime({ offset: true })
 /** BCP 47-ish: `ja`, `en`, `pt-BR`, `zh-Hant`. */
 const languageTag = z.string().trim().regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, 'expected a language tag such as ja or en')
 const currencyCode = z.string().trim().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as JPY')
-/** Minor units (yen have none); never negative. */
-const money = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
+/**
+ * Minor units (yen have none); never negative. Capped at the 32-bit integer column
+ * both databases share (¥2,147,483,647).
+ */
+export const LIFETIME_VALUE_MAX = 2_147_483_647
+const money = z.number().int().min(0).max(LIFETIME_VALUE_MAX)
 
 const contactValue = z.string().trim().min(1).max(320)
 
@@ -156,76 +160,85 @@ export const listCustomerEventsQuery = z
   .object({ cursor: cursor.optional(), limit: pageLimit(100) })
   .strict()
 
-export interface CustomerContactView {
-  id: string
-  kind: ContactKind
-  value: string
-  label: string | null
-  isPrimary: boolean
-  verifiedAt: string | null
-  bouncingAt: string | null
-}
+// ---- views (what the API returns; the OpenAPI document is built from these) ----
 
-export interface CustomerView {
-  id: string
-  crn: string
-  displayName: string
-  familyName: string | null
-  givenName: string | null
-  familyNameKana: string | null
-  givenNameKana: string | null
-  preferredName: string | null
-  honorific: string | null
-  organization: string | null
-  language: string | null
-  birthday: string | null
-  anniversary: string | null
-  isInternal: boolean
-  isVip: boolean
-  vipReason: string | null
-  handleWithCare: boolean
-  careReason: string | null
-  marketingConsent: boolean
-  lifetimeValue: number
-  currency: string
-  notes: string | null
-  contacts: CustomerContactView[]
+export const customerContactView = z.object({
+  id: z.string(),
+  kind: contactKind,
+  /** Normalized: lower-cased email, E.164 phone. */
+  value: z.string(),
+  label: z.string().nullable(),
+  isPrimary: z.boolean(),
+  verifiedAt: z.string().nullable(),
+  bouncingAt: z.string().nullable(),
+})
+export type CustomerContactView = z.infer<typeof customerContactView>
+
+export const customerView = z.object({
+  id: z.string(),
+  /** Customer reference number, e.g. `C-7K3M-9Q2P`. */
+  crn: z.string(),
+  displayName: z.string(),
+  familyName: z.string().nullable(),
+  givenName: z.string().nullable(),
+  familyNameKana: z.string().nullable(),
+  givenNameKana: z.string().nullable(),
+  preferredName: z.string().nullable(),
+  honorific: z.string().nullable(),
+  organization: z.string().nullable(),
+  language: z.string().nullable(),
+  birthday: z.string().nullable(),
+  anniversary: z.string().nullable(),
+  isInternal: z.boolean(),
+  isVip: z.boolean(),
+  vipReason: z.string().nullable(),
+  handleWithCare: z.boolean(),
+  careReason: z.string().nullable(),
+  marketingConsent: z.boolean(),
+  lifetimeValue: z.number().int(),
+  currency: z.string(),
+  notes: z.string().nullable(),
+  contacts: z.array(customerContactView),
   /** Set on a customer merged into another (its CRN resolves to that one). */
-  mergedIntoId: string | null
-  createdAt: string
-  updatedAt: string
-}
+  mergedIntoId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type CustomerView = z.infer<typeof customerView>
 
 /** What a ticket list shows about its customer (flags are shown to every next agent). */
-export interface CustomerSummary {
-  id: string
-  crn: string
-  displayName: string
-  isVip: boolean
-  handleWithCare: boolean
-}
+export const customerSummary = z.object({
+  id: z.string(),
+  crn: z.string(),
+  displayName: z.string(),
+  isVip: z.boolean(),
+  handleWithCare: z.boolean(),
+})
+export type CustomerSummary = z.infer<typeof customerSummary>
 
 /** `GET /customers/lookup`: the customer, and which merged customer the query named, if any. */
-export interface CustomerLookupView extends CustomerView {
-  mergedFrom: { id: string; crn: string } | null
-}
+export const customerLookupView = customerView.extend({
+  mergedFrom: z.object({ id: z.string(), crn: z.string() }).nullable(),
+})
+export type CustomerLookupView = z.infer<typeof customerLookupView>
 
-export interface CustomerEventView {
-  id: string
-  type: string
-  actor: { kind: 'agent' | 'customer' | 'system' | 'bot'; id: string | null }
-  field: string | null
-  before: unknown
-  after: unknown
-  createdAt: string
-}
+export const customerEventView = z.object({
+  id: z.string(),
+  /** The customer it was recorded on: another id for history of a customer merged into this one. */
+  customerId: z.string(),
+  /** e.g. `customer.created`, `customer.updated`, `customer.contact_added`, `customer.merged`. */
+  type: z.string(),
+  actor: z.object({ kind: z.enum(['agent', 'customer', 'system', 'bot']), id: z.string().nullable() }),
+  /** The API field that changed (for `customer.updated`). */
+  field: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  createdAt: z.string(),
+})
+export type CustomerEventView = z.infer<typeof customerEventView>
 
-export interface CustomerListView {
-  items: CustomerView[]
-  nextCursor: string | null
-}
+export const customerListView = z.object({ items: z.array(customerView), nextCursor: z.string().nullable() })
+export type CustomerListView = z.infer<typeof customerListView>
 
-export interface CustomerEventListView {
-  items: CustomerEventView[]
-  nextCursor: string | null
-}
+export const customerEventListView = z.object({ items: z.array(customerEventView), nextCursor: z.string().nullable() })
+export type CustomerEventListView = z.infer<typeof customerEventListView>

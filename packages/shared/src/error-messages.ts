@@ -38,6 +38,7 @@ export const ERROR_MESSAGES = {
   'customer.already_merged': { en: 'This customer was already merged into another.', ja: 'この顧客は既に別の顧客に統合されています。' },
   'customer.phone_invalid': { en: 'The phone number is not valid.', ja: '電話番号が正しくありません。' },
   'customer.email_invalid': { en: 'The email address is not valid.', ja: 'メールアドレスが正しくありません。' },
+  'customer.contact_not_found': { en: 'This customer has no such contact.', ja: 'この顧客にその連絡先はありません。' },
   'ticket.not_found': { en: 'No such ticket.', ja: '該当するチケットがありません。' },
   'ticket.invalid_transition': { en: 'The ticket cannot move to this status.', ja: 'このステータスには変更できません。' },
   'ticket.assignee_not_found': { en: 'The assignee does not exist or is inactive.', ja: '担当者が存在しないか無効です。' },

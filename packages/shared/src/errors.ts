@@ -44,6 +44,7 @@ export const HTTP_STATUS = {
   'customer.already_merged': 409,
   'customer.phone_invalid': 422,
   'customer.email_invalid': 422,
+  'customer.contact_not_found': 404,
   'ticket.not_found': 404,
   'ticket.invalid_transition': 409,
   'ticket.assignee_not_found': 422,

@@ -34,7 +34,7 @@ export async function followMerges(db: Executor, accountId: string, customer: Cu
   return current
 }
 
-/** Contacts of many customers in one query: primary first, then oldest first. */
+/** Contacts of many customers in one query: by kind, the primary first, then oldest first. */
 export async function findContactsOf(db: Executor, accountId: string, customerIds: readonly string[]): Promise<CustomerContactRow[]> {
   if (customerIds.length === 0) return []
 
@@ -44,6 +44,7 @@ export async function findContactsOf(db: Executor, accountId: string, customerId
     .where('account_id', '=', accountId)
     .where('customer_id', 'in', [...new Set(customerIds)])
     .orderBy('customer_id')
+    .orderBy('kind')
     .orderBy('is_primary', 'desc')
     .orderBy('created_at')
     .orderBy('id')
@@ -118,4 +119,14 @@ export async function insertContactIfFree(trx: Trx, row: NewCustomerContactRow):
     .onConflict((oc) => oc.columns(['account_id', 'kind', 'value']).doNothing())
     .returningAll()
     .executeTakeFirst()
+}
+
+/**
+ * Reads a customer for a change, locking its row on PostgreSQL so concurrent writers
+ * (a PATCH racing a merge) queue up. SQLite's single writer serializes already.
+ */
+export async function lockCustomer(trx: Trx, dialect: 'sqlite' | 'postgres', accountId: string, id: string): Promise<CustomerRow | undefined> {
+  const query = trx.selectFrom('customers').selectAll().where('account_id', '=', accountId).where('id', '=', id)
+
+  return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst()
 }

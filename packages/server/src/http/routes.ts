@@ -8,6 +8,7 @@ import { teamRoutes } from '../agents/teams.routes.ts'
 import { accountRoutes } from '../accounts/accounts.routes.ts'
 import { auditRoutes } from '../audit/audit.routes.ts'
 import { ticketRoutes } from '../tickets/tickets.routes.ts'
+import { customerRoutes } from '../customers/customers.routes.ts'
 
 /**
  * The `/api/v1` route groups, one per feature. Each group declares `config.access`
@@ -21,6 +22,7 @@ export async function apiRoutes(app: FastifyInstance, deps: Deps): Promise<void>
   await app.register(async (s) => accountRoutes(s, deps))
   await app.register(async (s) => auditRoutes(s, deps))
   await app.register(async (s) => ticketRoutes(s, deps))
+  await app.register(async (s) => customerRoutes(s, deps))
   await app.register(async (s) => jobRoutes(s, deps))
   void app
   void deps
