@@ -13,6 +13,8 @@ const envSchema = z.object({
   MADOGUCHI_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
   MADOGUCHI_PUBLIC_URL: z.string().url().optional(),
   MADOGUCHI_SECURE_COOKIES: z.enum(['0', '1']).optional(),
+  /** 1 behind a reverse proxy / load balancer: client IPs (login rate limits, audit) come from X-Forwarded-For. */
+  MADOGUCHI_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** Who may read GET /metrics: `local` (this host, not via a proxy), `public`/`1`, `off`/`0`. */
   MADOGUCHI_METRICS: z.enum(['local', 'public', 'off', '1', '0']).default('local'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -33,6 +35,7 @@ export interface Config {
   publicUrl: string
   secureCookies: boolean
   metrics: 'local' | 'public' | 'off'
+  trustProxy: boolean
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
 }
 
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Secure cookies only work over HTTPS; default to what the public URL says.
     secureCookies: e.MADOGUCHI_SECURE_COOKIES ? e.MADOGUCHI_SECURE_COOKIES === '1' : publicUrl.startsWith('https:'),
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.MADOGUCHI_TRUST_PROXY === '1',
     metrics: e.MADOGUCHI_METRICS === '1' ? 'public' : e.MADOGUCHI_METRICS === '0' ? 'off' : e.MADOGUCHI_METRICS,
   }
 }
