@@ -163,3 +163,7 @@ export const listAuditLogQuery = z
   })
   .strict()
 export type ListAuditLogQuery = z.infer<typeof listAuditLogQuery>
+
+export const agentPage = z.object({ items: z.array(agentView), nextCursor: z.string().nullable() })
+export const teamList = z.object({ items: z.array(teamView) })
+export const auditEntryPage = z.object({ items: z.array(auditEntryView), nextCursor: z.string().nullable() })

@@ -116,3 +116,5 @@ export const createdApiTokenView = z.object({
   expiresAt: z.string().nullable(),
 })
 export type CreatedApiTokenView = z.infer<typeof createdApiTokenView>
+
+export const apiTokenList = z.object({ items: z.array(apiTokenView) })
