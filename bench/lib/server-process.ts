@@ -16,8 +16,8 @@ async function start(spec: ServerSpec): Promise<number> {
     // Baseline A: the cheapest possible Fastify route, JSON in and out.
     const app = Fastify({ logger: false })
     app.get('/', async () => ({ hello: 'world' }))
-    app.post('/', async (request) => ({ echo: request.body }))
     await app.listen({ port: 0, host: '127.0.0.1' })
+    process.once('SIGTERM', () => void app.close().finally(() => process.exit(0)))
 
     return (app.server.address() as { port: number }).port
   }
@@ -25,6 +25,10 @@ async function start(spec: ServerSpec): Promise<number> {
   const deps = buildDeps(config)
   const app = await buildApp(deps)
   await app.listen({ port: 0, host: '127.0.0.1' })
+  process.once('SIGTERM', () => {
+    // Exit normally (not killed) so that `--cpu-prof` can write its profile.
+    void app.close().then(() => deps.db.destroy()).finally(() => process.exit(0))
+  })
 
   return (app.server.address() as { port: number }).port
 }

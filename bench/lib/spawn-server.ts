@@ -12,7 +12,9 @@ const ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'server-pr
 
 /** Starts a benchmark server in its own process and waits until it listens. */
 export function spawnServer(spec: ServerSpec): Promise<ServerHandle> {
-  const child = fork(ENTRY, [JSON.stringify(spec)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  // BENCH_PROFILE=dir writes a CPU profile of each server process there (node --cpu-prof).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []
+  const child = fork(ENTRY, [JSON.stringify(spec)], { execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
 
   return new Promise((resolve, reject) => {
     child.once('error', reject)

@@ -1,7 +1,7 @@
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
-import { newId } from '../packages/server/src/lib/ids.ts'
-import type { BenchDb } from './lib/bench-db.ts'
+import { newId } from '../../packages/server/src/lib/ids.ts'
+import type { BenchDb } from '../lib/bench-db.ts'
 
 /** Same as `max` of the app's pg.Pool in db/create-db.ts. */
 const PG_POOL_SIZE = 10
