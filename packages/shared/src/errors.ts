@@ -52,6 +52,10 @@ export const HTTP_STATUS = {
   'ticket.customer_required': 422,
   /** The ticket is closed: replies and inbound messages belong in a new (follow-up) ticket. */
   'ticket.closed': 409,
+  'inbox.not_found': 404,
+  /** One of the addresses already routes to another inbox; `details.addresses` lists them. */
+  'inbox.address_taken': 409,
+  'attachment.not_found': 404,
   'job.not_found': 404,
   /** Only dead or failed (waiting to retry) jobs can be retried; `details.status` says what it is. */
   'job.not_retryable': 409,

@@ -6,6 +6,7 @@ import type { AuditLogTable, EventTable } from '../audit/audit.table.ts'
 import type { CustomerContactTable, CustomerTable } from '../customers/customer.table.ts'
 import type { IdempotencyKeyTable, RateLimitTable } from '../http/idempotency.table.ts'
 import type { JobTable } from '../jobs/job.table.ts'
+import type { AttachmentTable, EmailOutboundTable, InboxAddressTable, InboxTable, RawEmailTable } from '../channels/email/email.table.ts'
 import type { MessageTable, TicketTable, TicketTagTable } from '../tickets/ticket.table.ts'
 
 /** The whole schema, composed from each feature's table types. */
@@ -26,6 +27,11 @@ export interface Database {
   idempotency_keys: IdempotencyKeyTable
   jobs: JobTable
   rate_limits: RateLimitTable
+  inboxes: InboxTable
+  inbox_addresses: InboxAddressTable
+  raw_emails: RawEmailTable
+  attachments: AttachmentTable
+  email_outbound: EmailOutboundTable
 }
 
 export type Db = Kysely<Database>

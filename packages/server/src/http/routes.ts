@@ -8,6 +8,8 @@ import { teamRoutes } from '../agents/teams.routes.ts'
 import { accountRoutes } from '../accounts/accounts.routes.ts'
 import { auditRoutes } from '../audit/audit.routes.ts'
 import { ticketRoutes } from '../tickets/tickets.routes.ts'
+import { inboxRoutes } from '../channels/email/inboxes.routes.ts'
+import { attachmentRoutes } from '../channels/email/attachments.routes.ts'
 import { customerRoutes } from '../customers/customers.routes.ts'
 
 /**
@@ -22,6 +24,8 @@ export async function apiRoutes(app: FastifyInstance, deps: Deps): Promise<void>
   await app.register(async (s) => accountRoutes(s, deps))
   await app.register(async (s) => auditRoutes(s, deps))
   await app.register(async (s) => ticketRoutes(s, deps))
+  await app.register(async (s) => inboxRoutes(s, deps))
+  await app.register(async (s) => attachmentRoutes(s, deps))
   await app.register(async (s) => customerRoutes(s, deps))
   await app.register(async (s) => jobRoutes(s, deps))
   void app

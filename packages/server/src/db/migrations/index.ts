@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as core from './2026_11_27_0001_core.ts'
+import * as email from './2026_11_27_1100_email.ts'
 
 /**
  * Static list of migrations (not a folder scan) so the server bundles and the order
@@ -7,6 +8,7 @@ import * as core from './2026_11_27_0001_core.ts'
  */
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_0001_core': core,
+  '2026_11_27_1100_email': email,
 }
 
 export const migrationProvider: MigrationProvider = {

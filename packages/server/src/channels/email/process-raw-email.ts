@@ -1,0 +1,133 @@
+import type { RawEmailResult } from '@madoguchi/shared'
+import type { Deps } from '../../deps.ts'
+import { toJson } from '../../db/json.ts'
+import { hitRateLimit } from '../../http/rate-limit.ts'
+import { enqueueJob } from '../../jobs/enqueue.ts'
+import { AppError } from '../../lib/app-error.ts'
+import { appendInboundMessage } from '../../tickets/append-inbound-message.ts'
+import { createTicketFromInbound } from '../../tickets/create-ticket-from-inbound.ts'
+import { linkAttachments } from './attachment.repo.ts'
+import { applyBounce } from './apply-bounce.ts'
+import { readBlob } from './blob-store.ts'
+import { classifyEmail } from './classify-email.ts'
+import type { InboxRow, RawEmailRow } from './email.table.ts'
+import { customerIdsForAddress, findEmailThread } from './find-email-thread.ts'
+import { foldQuotes } from './fold-quotes.ts'
+import { inboxAddressesOf, inboxSettingsOf } from './inbox-view.ts'
+import { parseEmail } from './parse-email.ts'
+import type { ParsedEmail } from './parsed-email.ts'
+import { updateRawEmail } from './raw-email.repo.ts'
+import { rewriteCidImages } from './sanitize-email-html.ts'
+import { storeAttachments } from './store-attachments.ts'
+import type { StoredAttachment } from './store-attachments.ts'
+import { threadKeys } from './thread-email.ts'
+
+export const SEND_ACK_JOB = 'mail.send_ack'
+
+/**
+ * Turns a stored raw message into what it means: a bounce applied to the mail it
+ * reports on, an auto-reply kept quietly, a throttled sender refused, or a customer
+ * message appended to its ticket or opening a new one. Safe to run again for the
+ * same row (after a crash): every write below is idempotent on the raw message.
+ */
+export async function processRawEmail(deps: Deps, inbox: InboxRow, raw: RawEmailRow): Promise<RawEmailResult> {
+  const settings = inboxSettingsOf(inbox)
+  const bytes = await readBlob(deps, { content: raw.content, storageKey: raw.storage_key })
+  const email = await parseEmail(bytes, { maxAttachmentBytes: settings.maxAttachmentBytes, allowRemoteImages: settings.allowRemoteImages })
+  const sender = email.from?.address ?? raw.envelope_from?.toLowerCase() ?? null
+  const finish = async (result: RawEmailResult, extra: { enqueueAck?: boolean } = {}) => {
+    const now = deps.clock.now().toISOString()
+    await deps.db.transaction().execute(async (trx) => {
+      await updateRawEmail(trx, raw.id, {
+        outcome: result.outcome, reason: result.reason ?? null, ticket_id: result.ticketId ?? null, message_id: result.messageId ?? null,
+        sender, parse_warnings: toJson(email.warnings), processed_at: now,
+      })
+      if (result.messageId && result.ticketId && (result.outcome === 'ticket_created' || result.outcome === 'appended')) {
+        await linkAttachments(trx, raw.id, result.messageId, result.ticketId)
+      }
+      if (extra.enqueueAck) {
+        await enqueueJob(trx, SEND_ACK_JOB, { rawEmailId: raw.id }, { accountId: raw.account_id, dedupeKey: raw.id, now: deps.clock.now() })
+      }
+    })
+    deps.logger.info({ rawEmailId: raw.id, inboxId: inbox.id, outcome: result.outcome, reason: result.reason }, 'email processed')
+
+    return result
+  }
+
+  const kind = classifyEmail(email, { ownAddresses: inboxAddressesOf(inbox) })
+  if (kind.kind === 'bounce') {
+    const applied = await applyBounce(deps, raw, kind)
+
+    return finish({ outcome: 'bounce', reason: applied.reason, ...(applied.ticketId ? { ticketId: applied.ticketId } : {}), ...(applied.messageId ? { messageId: applied.messageId } : {}) })
+  }
+  if (sender && raw.processed_at === null) {
+    const hits = await hitRateLimit(deps, `email:${inbox.id}:${sender}`, 60_000)
+    if (hits.count > settings.throttlePerMinute) return finish({ outcome: 'refused', reason: 'throttled' })
+  }
+  if (kind.kind === 'auto_reply') return finish({ outcome: 'auto_reply', reason: kind.signal })
+  if (!sender) return finish({ outcome: 'refused', reason: 'no_sender' })
+  if (inboxAddressesOf(inbox).includes(sender)) return finish({ outcome: 'refused', reason: 'loop' })
+
+  const attachments = await storeAttachments(deps, raw, email.attachments)
+  const externalId = email.messageId ?? `raw:${raw.sha256}`
+  const body = messageBody(email, attachments, raw)
+  const senderCustomers = await customerIdsForAddress(deps.db, inbox.account_id, sender)
+  const thread = await findEmailThread(deps.db, inbox, threadKeys(email, parseEnvelope(raw)), senderCustomers)
+  if (thread) {
+    try {
+      const appended = await appendInboundMessage(deps, {
+        accountId: inbox.account_id, ticketId: thread.ticket.id, channel: 'email', externalId,
+        authorCustomerId: senderCustomers[0] ?? thread.ticket.customer_id, ...body,
+      })
+      const own = appended.message.metadata['rawEmailId'] === raw.id
+
+      return finish({ outcome: appended.duplicate && !own ? 'duplicate' : 'appended', ticketId: thread.ticket.id, messageId: appended.message.id })
+    } catch (error) {
+      // A closed ticket takes no more mail: the reply opens a follow-up ticket below.
+      if (!(error instanceof AppError && error.code === 'ticket.closed')) throw error
+    }
+  }
+  const created = await createTicketFromInbound(deps, {
+    accountId: inbox.account_id, channel: 'email', externalId, subject: email.subject, inboxId: inbox.id,
+    customer: { email: sender, ...(email.from?.name ? { name: email.from.name.slice(0, 200) } : {}), language: looksJapanese(email) ? 'ja' : 'en' },
+    ...body,
+  })
+  const own = created.message.metadata['rawEmailId'] === raw.id
+  const isNew = !created.duplicate || own
+
+  return finish(
+    { outcome: isNew ? 'ticket_created' : 'duplicate', ticketId: created.ticket.id, messageId: created.message.id },
+    { enqueueAck: isNew && settings.ackEnabled },
+  )
+}
+
+function messageBody(email: ParsedEmail, attachments: StoredAttachment[], raw: RawEmailRow) {
+  const folded = foldQuotes(email.text)
+  const byCid = new Map(attachments.filter((a) => a.contentId && !a.refusedReason).map((a) => [a.contentId!, a.id]))
+  const html = email.html ? rewriteCidImages(email.html, (cid) => (byCid.has(cid) ? `/api/v1/attachments/${byCid.get(cid)}?inline=1` : undefined)) : null
+
+  return {
+    bodyText: email.text.trim() || email.subject || '(本文なし)',
+    bodyHtml: html,
+    metadata: {
+      rawEmailId: raw.id,
+      email: {
+        from: email.from, to: email.to, cc: email.cc, subject: email.subject, date: email.date, messageId: email.messageId,
+        newPart: folded.newPart, hasQuote: folded.quoted !== null, signature: folded.signature, warnings: email.warnings,
+      },
+      attachments: attachments.map(({ id, filename, contentType, size, inline, refusedReason }) => ({ id, filename, contentType, size, inline, refusedReason })),
+    },
+  }
+}
+
+function parseEnvelope(raw: RawEmailRow): string[] {
+  try {
+    return JSON.parse(raw.envelope_to) as string[]
+  } catch {
+    return []
+  }
+}
+
+function looksJapanese(email: ParsedEmail): boolean {
+  return /[\u3040-\u30ff\u4e00-\u9fff]/.test(`${email.subject} ${email.text.slice(0, 2000)}`)
+}
