@@ -25,7 +25,9 @@ export async function agentRoutes(app: FastifyInstance, deps: Deps): Promise<voi
     summary: 'Invite an agent', description: 'Without `password`, a temporary one is generated and returned once as `temporaryPassword`.',
     errors: ['agent.email_taken', 'agent.team_not_found'],
   })
-  app.post('/agents', { config: { access: 'admin' } }, async (request, reply) => {
+  // Not idempotent-replayable: the answer may carry a temporary password, never stored in
+  // plain text; a retried invite answers 409 agent.email_taken instead of a second agent.
+  app.post('/agents', { config: { access: 'admin', idempotency: false } }, async (request, reply) => {
     const input = parseInput(createAgentInput, request.body)
     const principal = principalOf(request)
     const created = await createAgent(deps, { accountId: principal.accountId, agentId: principal.agentId, ip: request.ip ?? null }, input)

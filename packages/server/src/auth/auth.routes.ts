@@ -19,7 +19,8 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
     description: 'Sets the httpOnly `madoguchi_session` cookie. Send the returned `csrfToken` as `X-CSRF-Token` on every unsafe request made with the cookie. Limited to 10 attempts per email and 30 per IP in 15 minutes.',
     errors: ['auth.invalid_credentials'],
   })
-  app.post('/auth/login', { config: { access: 'public' } }, async (request, reply) => {
+  // A replayed login would hand out a session's CSRF token without its cookie.
+  app.post('/auth/login', { config: { access: 'public', idempotency: false } }, async (request, reply) => {
     const input = parseInput(loginInput, request.body)
     const result = await login(deps, {
       ...input,
@@ -33,7 +34,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
 
   documentRoute({ method: 'POST', path: '/auth/logout', tags: ['Auth'], access: 'public', status: 204, summary: 'Sign out (ends the session, clears the cookie)' })
   // Public so that signing out always works, even with an expired session.
-  app.post('/auth/logout', { config: { access: 'public' } }, async (request, reply) => {
+  app.post('/auth/logout', { config: { access: 'public', idempotency: false } }, async (request, reply) => {
     await logout(deps, request.cookies[SESSION_COOKIE])
     clearSessionCookie(reply, deps)
 

@@ -17,7 +17,8 @@ export async function tokenRoutes(app: FastifyInstance, deps: Deps): Promise<voi
     method: 'POST', path: '/tokens', tags: ['API tokens'], access: 'agent', body: createApiTokenInput, response: createdApiTokenView, status: 201,
     summary: 'Create a personal API token', description: 'The `token` is shown in this answer only; use it as `Authorization: Bearer mdg_…`.',
   })
-  app.post('/tokens', { config: { access: 'agent' } }, async (request, reply) => {
+  // Not idempotent-replayable: replaying would mean storing the secret in plain text.
+  app.post('/tokens', { config: { access: 'agent', idempotency: false } }, async (request, reply) => {
     const input = parseInput(createApiTokenInput, request.body)
     const principal = principalOf(request)
     const created = await createApiToken(deps, {

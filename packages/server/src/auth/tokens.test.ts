@@ -75,4 +75,14 @@ describe.each(testDialects())('API tokens on %s', (dialect) => {
       expect(res.statusCode, authorization).toBe(401)
     }
   })
+
+  it('never stores a token secret for Idempotency-Key replays: a retried POST mints a new token', async () => {
+    const { app, deps, account } = await startAuthTestApp(dialect)
+    const post = () => app.inject({ method: 'POST', url: '/api/v1/tokens', headers: { ...account.agent.headers, 'idempotency-key': 'k1' }, payload: { name: 'retry' } })
+    const first = (await post()).json()
+    const second = (await post()).json()
+    expect(second.token).not.toBe(first.token)
+    const stored = await deps.db.selectFrom('idempotency_keys').selectAll().execute()
+    expect(JSON.stringify(stored)).not.toContain(first.token)
+  })
 })
