@@ -50,6 +50,8 @@ export const ERROR_MESSAGES = {
   'attachment.not_found': { en: 'No such attachment.', ja: '該当する添付ファイルがありません。' },
   'job.not_found': { en: 'No such job.', ja: '該当するジョブがありません。' },
   'job.not_retryable': { en: 'Only dead or failed jobs can be retried.', ja: '再実行できるのは失敗または停止したジョブだけです。' },
+  'calendar.not_found': { en: 'No such business calendar.', ja: '該当する営業カレンダーがありません。' },
+  'calendar.name_taken': { en: 'A business calendar with this name already exists.', ja: '同じ名前の営業カレンダーが既に存在します。' },
   'server.unavailable': { en: 'The service is temporarily unavailable.', ja: 'サービスが一時的に利用できません。' },
   'server.internal': { en: 'Something went wrong on our side.', ja: 'サーバー内部でエラーが発生しました。' },
 } satisfies Messages

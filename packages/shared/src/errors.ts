@@ -59,6 +59,8 @@ export const HTTP_STATUS = {
   'job.not_found': 404,
   /** Only dead or failed (waiting to retry) jobs can be retried; `details.status` says what it is. */
   'job.not_retryable': 409,
+  'calendar.not_found': 404,
+  'calendar.name_taken': 409,
   'server.unavailable': 503,
   'server.internal': 500,
 } as const

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../deps.ts'
 import { jobRoutes } from '../jobs/jobs.routes.ts'
+import { calendarRoutes } from '../calendars/calendars.routes.ts'
 import { authRoutes } from '../auth/auth.routes.ts'
 import { tokenRoutes } from '../auth/tokens.routes.ts'
 import { agentRoutes } from '../agents/agents.routes.ts'
@@ -28,6 +29,7 @@ export async function apiRoutes(app: FastifyInstance, deps: Deps): Promise<void>
   await app.register(async (s) => attachmentRoutes(s, deps))
   await app.register(async (s) => customerRoutes(s, deps))
   await app.register(async (s) => jobRoutes(s, deps))
+  await app.register(async (s) => calendarRoutes(s, deps))
   void app
   void deps
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { BusinessCalendar, TimeInterval } from './business-hours.ts'
-import { addBusinessMinutes, businessMinutesBetween, isOpen, nextOpening, openSpanAt, openSpansOfDay } from './business-hours.ts'
+import { addBusinessMinutes, businessMinutesBetween, closesAfter, isOpen, nextOpening, openSpanAt, openSpansOfDay } from './business-hours.ts'
 import { dayNumberOf } from './civil-date.ts'
 
 const WEEKDAY_HOURS: TimeInterval[] = [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '18:00' }]
@@ -152,6 +152,14 @@ describe('nextOpening and open spans', () => {
   it('tells the span the calendar is open in', () => {
     expect(openSpanAt(tokyo, jst('2026-11-24 14:00'))).toEqual([jst('2026-11-24 13:00').getTime(), jst('2026-11-24 18:00').getTime()])
     expect(openSpanAt(tokyo, jst('2026-11-24 12:00'))).toBeNull()
+  })
+
+  it('tells when an open period ends, across midnight for night shifts', () => {
+    expect(closesAfter(tokyo, jst('2026-11-24 10:00'))?.toISOString()).toBe(jst('2026-11-24 12:00').toISOString())
+    expect(closesAfter(nightShift, jst('2026-11-24 23:00'))?.toISOString()).toBe(jst('2026-11-25 06:00').toISOString())
+    // Friday night runs into Saturday, which has no night hours.
+    expect(closesAfter(nightShift, jst('2026-11-27 23:00'))?.toISOString()).toBe(jst('2026-11-28 00:00').toISOString())
+    expect(closesAfter(tokyo, jst('2026-11-24 12:30'))).toBeNull()
   })
 
   it('drops the hour that does not exist on a spring-forward day', () => {

@@ -64,7 +64,7 @@ interface Compiled {
   timeZone: string
   weekly: Minutes[]
   holidays: boolean
-  closures: ((day: DayNumber) => boolean)[]
+  closures: { closure: Closure; covers: (day: DayNumber) => boolean }[]
   openDays: Map<DayNumber, Minutes | null>
   /** Open spans per local day: computing them costs several Intl calls. */
   spans: Map<DayNumber, Span[]>
@@ -116,7 +116,7 @@ function compile(cal: BusinessCalendar): Compiled {
       timeZone: cal.timeZone,
       weekly: WEEKDAYS.map((d) => toMinutes(cal.weeklyHours[d] ?? [])),
       holidays: cal.useNationalHolidays,
-      closures: cal.closures.map(closureTest),
+      closures: cal.closures.map((closure) => ({ closure, covers: closureTest(closure) })),
       openDays: new Map(cal.openDays.map((o) => [parseIsoDate(o.date)!, o.hours ? toMinutes(o.hours) : null])),
       spans: new Map(),
     }
@@ -126,11 +126,20 @@ function compile(cal: BusinessCalendar): Compiled {
   return c
 }
 
-/** Why a local day is closed (or not): the precedence rules in one place. */
+/** The first closure covering a local day, if any. */
+export function closureOn(cal: BusinessCalendar, day: DayNumber): Closure | undefined {
+  return compile(cal).closures.find((c) => c.covers(day))?.closure
+}
+
+export function isOpenDay(cal: BusinessCalendar, day: DayNumber): boolean {
+  return compile(cal).openDays.has(day)
+}
+
+/** Why a local day has the hours it has: the precedence rules in one place. */
 export function dayStatus(cal: BusinessCalendar, day: DayNumber): 'open_day' | 'closure' | 'holiday' | 'weekly' {
   const c = compile(cal)
   if (c.openDays.has(day)) return 'open_day'
-  if (c.closures.some((test) => test(day))) return 'closure'
+  if (closureOn(cal, day)) return 'closure'
   if (c.holidays && japaneseHolidayOnDay(day)) return 'holiday'
 
   return 'weekly'
@@ -203,6 +212,23 @@ export function openSpanAt(cal: BusinessCalendar, at: Date): Span | null {
   }
 
   return null
+}
+
+/**
+ * When the open period around `at` ends, across touching spans (a 24-hour desk
+ * does not "close" at midnight); null when closed at `at`. Looks at most a year ahead.
+ */
+export function closesAfter(cal: BusinessCalendar, at: Date): Date | null {
+  const span = openSpanAt(cal, at)
+  if (!span) return null
+  let end = span[1]
+  const horizon = at.getTime() + 366 * 86_400_000
+  for (const [s, e] of openSpansFrom(cal, end)) {
+    if (s > end || end >= horizon) break
+    end = Math.max(end, e)
+  }
+
+  return new Date(end)
 }
 
 export function isOpen(cal: BusinessCalendar, at: Date): boolean {

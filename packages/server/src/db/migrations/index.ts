@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as core from './2026_11_27_0001_core.ts'
 import * as email from './2026_11_27_1100_email.ts'
+import * as businessCalendars from './2026_11_27_1105_business_calendars.ts'
 
 /**
  * Static list of migrations (not a folder scan) so the server bundles and the order
@@ -9,6 +10,7 @@ import * as email from './2026_11_27_1100_email.ts'
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_0001_core': core,
   '2026_11_27_1100_email': email,
+  '2026_11_27_1105_business_calendars': businessCalendars,
 }
 
 export const migrationProvider: MigrationProvider = {
