@@ -3,7 +3,7 @@ import iconv from 'iconv-lite'
 /** Builds raw test messages from header lines and body bytes (CRLF, as on the wire). */
 export function rawMessage(headers: Array<string | Buffer>, body: string | Buffer = 'hello'): Buffer {
   const parts: Buffer[] = []
-  for (const h of headers) parts.push(typeof h === 'string' ? Buffer.from(h, 'latin1') : h, Buffer.from('\r\n'))
+  for (const h of headers) parts.push(typeof h === 'string' ? Buffer.from(h, 'utf8') : h, Buffer.from('\r\n'))
   parts.push(Buffer.from('\r\n'), typeof body === 'string' ? Buffer.from(body, 'utf8') : body)
 
   return Buffer.concat(parts)
