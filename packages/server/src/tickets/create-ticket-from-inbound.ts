@@ -82,7 +82,7 @@ export async function createTicketFromInbound(deps: Deps, input: InboundTicketIn
   try {
     const { ticket, message, customer, created } = await deps.db.transaction().execute(async (trx) => {
       const { customer, created } = await resolveCustomerForTicket(trx, deps, input.accountId, input.customer, { kind: 'system', id: null })
-      const inserted = await insertNewTicket(trx, {
+      const inserted = await insertNewTicket(trx, deps.dialect, {
         accountId: input.accountId,
         subject: subjectOf(input.subject, input.bodyText),
         channel: input.channel,

@@ -28,7 +28,7 @@ export async function createTicket(deps: Deps, viewer: Viewer, input: CreateTick
 
   const { ticket, customer, created } = await deps.db.transaction().execute(async (trx) => {
     const { customer, created } = await resolveCustomerForTicket(trx, deps, viewer.accountId, input.customer, actor)
-    const inserted = await insertNewTicket(trx, {
+    const inserted = await insertNewTicket(trx, deps.dialect, {
       accountId: viewer.accountId,
       subject: input.subject,
       channel: input.channel,

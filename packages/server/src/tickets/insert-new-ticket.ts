@@ -1,6 +1,8 @@
 import type { Channel, TicketPriority } from '@madoguchi/shared'
+import { sql } from 'kysely'
 import type { EventInput } from '../audit/record-event.ts'
 import { recordEvents } from '../audit/record-event.ts'
+import type { Dialect } from '../db/create-db.ts'
 import type { Trx } from '../db/database.ts'
 import { toJson } from '../db/json.ts'
 import { newId } from '../lib/ids.ts'
@@ -27,19 +29,19 @@ export interface NewTicket {
   at: string
 }
 
+type Created = { ticket: TicketRow; message: MessageRow }
+
 /**
- * The statements every ticket creation runs, in one transaction the caller owns.
- * The ticket number is taken first and holds the account row's lock until commit
- * (PostgreSQL), so the rest is kept to a few inserts.
- * Returns null when the first message is a duplicate of one already stored (same
- * channel and external id); the caller must then roll back.
+ * The statements every ticket creation runs, inside a transaction the caller owns
+ * (which has already resolved the customer). Returns null when the first message
+ * is a duplicate of one already stored (same channel and external id): the caller
+ * must then roll back, which also gives the ticket number back.
  */
-export async function insertNewTicket(trx: Trx, t: NewTicket): Promise<{ ticket: TicketRow; message: MessageRow } | null> {
-  const number = await allocateTicketNumber(trx, t.accountId)
+export async function insertNewTicket(trx: Trx, dialect: Dialect, t: NewTicket): Promise<Created | null> {
   const ticket: TicketRow = {
     id: newId(),
     account_id: t.accountId,
-    number,
+    number: 0,
     subject: t.subject,
     status: 'new',
     priority: t.priority,
@@ -60,7 +62,6 @@ export async function insertNewTicket(trx: Trx, t: NewTicket): Promise<{ ticket:
     created_at: t.at,
     updated_at: t.at,
   }
-  await insertTicketRow(trx, ticket)
   const message: MessageRow = {
     id: newId(),
     account_id: t.accountId,
@@ -78,20 +79,69 @@ export async function insertNewTicket(trx: Trx, t: NewTicket): Promise<{ ticket:
     metadata: toJson(t.message.metadata),
     created_at: t.at,
   }
-  if (!(await insertMessageRow(trx, message))) return null
-  await insertTicketTags(trx, t.accountId, ticket.id, t.tags)
+  // The events reference the ticket by id only (no foreign key), so they can be
+  // written before the ticket number is taken.
   const subject = { accountId: t.accountId, subjectType: 'ticket' as const, subjectId: ticket.id, actor: t.actor, at: t.at }
   await recordEvents(trx, [
     {
       ...subject,
       type: 'ticket.created',
       after: {
-        number, subject: t.subject, status: 'new', priority: t.priority, category: t.category, channel: t.channel,
+        subject: t.subject, status: 'new', priority: t.priority, category: t.category, channel: t.channel,
         customerId: t.customerId, assigneeId: t.assigneeId, teamId: t.teamId, tags: t.tags,
       },
     },
     { ...subject, type: 'message.created', field: 'messages', after: { messageId: message.id, kind: 'inbound' } },
   ])
 
+  return dialect === 'postgres' ? insertOnPostgres(trx, ticket, message, t.tags) : insertOnSqlite(trx, ticket, message, t.tags)
+}
+
+/** SQLite has one writer at a time: plain statements, in order. */
+async function insertOnSqlite(trx: Trx, ticket: TicketRow, message: MessageRow, tags: readonly string[]): Promise<Created | null> {
+  ticket.number = await allocateTicketNumber(trx, ticket.account_id)
+  await insertTicketRow(trx, ticket)
+  if (!(await insertMessageRow(trx, message))) return null
+  await insertTicketTags(trx, ticket.account_id, ticket.id, tags)
+
   return { ticket, message }
+}
+
+/**
+ * PostgreSQL: taking the number locks the account row until commit, so every
+ * concurrent creation in the account queues behind it. To keep that queue short,
+ * the number, the ticket, its first message and its tags are written by ONE
+ * statement (data-modifying CTEs; foreign keys are checked at its end), and the
+ * lock is held only for that statement and the commit.
+ */
+async function insertOnPostgres(trx: Trx, ticket: TicketRow, message: MessageRow, tags: readonly string[]): Promise<Created | null> {
+  const { number: _placeholder, ...columns } = ticket
+  const row = await trx
+    .with('n', (db) =>
+      db
+        .updateTable('accounts')
+        .set((eb) => ({ next_ticket_number: eb('next_ticket_number', '+', 1) }))
+        .where('id', '=', ticket.account_id)
+        .returning(sql<number>`next_ticket_number - 1`.as('number')),
+    )
+    .with('t', (db) => db.insertInto('tickets').values({ ...columns, number: (eb) => eb.selectFrom('n').select('n.number') }).returning('id'))
+    .with('m', (db) => {
+      const insert = db.insertInto('messages').values(message)
+
+      return (message.external_id === null ? insert : insert.onConflict((oc) => oc.columns(['account_id', 'channel', 'external_id']).doNothing())).returning('id')
+    })
+    // unnest() of an empty array inserts nothing, so the statement has one shape.
+    .with('g', (db) =>
+      db
+        .insertInto('ticket_tags')
+        .columns(['account_id', 'ticket_id', 'tag'])
+        .expression(sql`select ${ticket.account_id}, ${ticket.id}, unnest(${[...tags]}::text[])`)
+        .returning('tag'),
+    )
+    .selectFrom('n')
+    .select((eb) => ['n.number', eb.selectFrom('m').select((m) => m.fn.countAll<number>().as('c')).as('inserted')])
+    .executeTakeFirstOrThrow()
+  if (Number(row.inserted) === 0) return null
+
+  return { ticket: { ...ticket, number: Number(row.number) }, message }
 }
