@@ -1,6 +1,7 @@
 import Fastify, { LogController } from 'fastify'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import cookie from '@fastify/cookie'
+import websocket from '@fastify/websocket'
 import type { Deps } from './deps.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { installAccessControl } from './http/access.ts'
@@ -10,6 +11,7 @@ import { installJsonBodyParser } from './http/json-body.ts'
 import { installRouteCatalog } from './http/openapi-registry.ts'
 import { openapiRoutes } from './http/openapi.routes.ts'
 import { apiRoutes } from './http/routes.ts'
+import { webAppRoutes } from './web/web-app.routes.ts'
 import type { AppMetrics } from './metrics/metrics.ts'
 import { createMetrics } from './metrics/metrics.ts'
 import { installHttpMetrics, metricsRoutes } from './metrics/metrics.routes.ts'
@@ -20,6 +22,8 @@ export interface AppOptions {
   /** Log requests (off in tests to keep output readable). */
   logRequests?: boolean
   trustProxy?: boolean
+  /** Built agent app to serve at `/` (default: packages/web/dist). */
+  webDistDir?: string
   /** Share one set of metrics with the job runner of the same process (main.ts); default: a fresh set without process metrics. */
   metrics?: AppMetrics
 }
@@ -40,6 +44,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   installErrorHandler(app)
   installJsonBodyParser(app)
   await app.register(cookie)
+  // Client frames are tiny (presence, ping); refuse anything large.
+  await app.register(websocket, { options: { maxPayload: 16 * 1024 } })
   installRouteCatalog(app)
   const metrics = options.metrics ?? createMetrics({ processMetrics: false })
   metrics.watchJobQueue(deps.db)
@@ -51,6 +57,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(async (scope) => healthRoutes(scope, deps))
   await app.register(async (scope) => apiRoutes(scope, deps), { prefix: '/api/v1' })
   await app.register(async (scope) => openapiRoutes(scope, deps))
+  // Last: its `/*` fallback serves the agent app for every other GET path.
+  await app.register(async (scope) => webAppRoutes(scope, { distDir: options.webDistDir }))
   await app.register(async (scope) => metricsRoutes(scope, deps, metrics))
 
   return app

@@ -8,6 +8,7 @@ import type { IdempotencyKeyTable, RateLimitTable } from '../http/idempotency.ta
 import type { JobTable } from '../jobs/job.table.ts'
 import type { AttachmentTable, EmailOutboundTable, InboxAddressTable, InboxTable, RawEmailTable } from '../channels/email/email.table.ts'
 import type { MessageTable, TicketTable, TicketTagTable } from '../tickets/ticket.table.ts'
+import type { PresenceTable } from '../realtime/ws-presence.table.ts'
 import type { BusinessCalendarTable } from '../calendars/business-calendar.table.ts'
 
 /** The whole schema, composed from each feature's table types. */
@@ -33,6 +34,7 @@ export interface Database {
   raw_emails: RawEmailTable
   attachments: AttachmentTable
   email_outbound: EmailOutboundTable
+  presence: PresenceTable
   business_calendars: BusinessCalendarTable
 }
 

@@ -12,6 +12,7 @@ import { ticketRoutes } from '../tickets/tickets.routes.ts'
 import { inboxRoutes } from '../channels/email/inboxes.routes.ts'
 import { attachmentRoutes } from '../channels/email/attachments.routes.ts'
 import { customerRoutes } from '../customers/customers.routes.ts'
+import { realtimeRoutes } from '../realtime/ws.routes.ts'
 
 /**
  * The `/api/v1` route groups, one per feature. Each group declares `config.access`
@@ -28,6 +29,7 @@ export async function apiRoutes(app: FastifyInstance, deps: Deps): Promise<void>
   await app.register(async (s) => inboxRoutes(s, deps))
   await app.register(async (s) => attachmentRoutes(s, deps))
   await app.register(async (s) => customerRoutes(s, deps))
+  await app.register(async (s) => realtimeRoutes(s, deps))
   await app.register(async (s) => jobRoutes(s, deps))
   await app.register(async (s) => calendarRoutes(s, deps))
   void app

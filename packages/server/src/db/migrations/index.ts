@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as core from './2026_11_27_0001_core.ts'
 import * as email from './2026_11_27_1100_email.ts'
+import * as presence from './2026_11_27_1050_presence.ts'
 import * as businessCalendars from './2026_11_27_1105_business_calendars.ts'
 
 /**
@@ -10,6 +11,7 @@ import * as businessCalendars from './2026_11_27_1105_business_calendars.ts'
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_0001_core': core,
   '2026_11_27_1100_email': email,
+  '2026_11_27_1050_presence': presence,
   '2026_11_27_1105_business_calendars': businessCalendars,
 }
 
