@@ -8,7 +8,7 @@ import { toFts5Match, toIndexText, toQueryTerms, toTsQuery } from './japanese-te
 
 /**
  * The same documents and queries through the real engines: SQLite FTS5 with its
- * stock unicode61 tokenizer, and PostgreSQL to_tsvector('simple', …) with a GIN
+ * stock unicode61 and ascii tokenizers, and PostgreSQL to_tsvector('simple', …) with a GIN
  * index. Each query must find exactly the listed documents on both.
  */
 const DOCS: Record<number, string> = {
@@ -83,9 +83,12 @@ const QUERIES: [query: string, found: number[]][] = [
 
 async function createIndex(deps: TestDeps): Promise<void> {
   if (deps.dialect === 'sqlite') {
+    // The same text under FTS5's two stock tokenizers; they must agree.
     await sql`create virtual table search_probe using fts5(body, tokenize = 'unicode61')`.execute(deps.db)
+    await sql`create virtual table search_probe_ascii using fts5(body, tokenize = 'ascii')`.execute(deps.db)
     for (const [id, text] of Object.entries(DOCS)) {
       await sql`insert into search_probe (rowid, body) values (${Number(id)}, ${toIndexText(text)})`.execute(deps.db)
+      await sql`insert into search_probe_ascii (rowid, body) values (${Number(id)}, ${toIndexText(text)})`.execute(deps.db)
     }
   } else {
     await sql`create table search_probe (id integer primary key, body text not null)`.execute(deps.db)
@@ -99,9 +102,15 @@ async function createIndex(deps: TestDeps): Promise<void> {
 async function search(deps: TestDeps, query: string): Promise<number[]> {
   const terms = toQueryTerms(query)
   if (terms.length === 0) return []
-  const result = deps.dialect === 'sqlite'
-    ? await sql<{ id: number }>`select rowid as id from search_probe where search_probe match ${toFts5Match(terms)} order by rowid`.execute(deps.db)
-    : await sql<{ id: number }>`select id from search_probe where to_tsvector('simple', body) @@ to_tsquery('simple', ${toTsQuery(terms)}) order by id`.execute(deps.db)
+  if (deps.dialect === 'sqlite') {
+    const match = toFts5Match(terms)
+    const unicode = await sql<{ id: number }>`select rowid as id from search_probe where search_probe match ${match} order by rowid`.execute(deps.db)
+    const ascii = await sql<{ id: number }>`select rowid as id from search_probe_ascii where search_probe_ascii match ${match} order by rowid`.execute(deps.db)
+    expect(ascii.rows).toEqual(unicode.rows)
+
+    return unicode.rows.map((r) => Number(r.id))
+  }
+  const result = await sql<{ id: number }>`select id from search_probe where to_tsvector('simple', body) @@ to_tsquery('simple', ${toTsQuery(terms)}) order by id`.execute(deps.db)
 
   return result.rows.map((r) => Number(r.id))
 }
