@@ -31,17 +31,21 @@ export const MAX_TOKEN_LENGTH = 100
 /** A query never expands to more terms than this. */
 export const MAX_QUERY_TERMS = 32
 
-// Letters and digits of the CJK scripts (not their symbols, such as radicals ⺀).
-const CJK_CHAR = String.raw`(?=[\p{L}\p{N}])[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}ー〆〇]`
-// A run of CJK characters, or a run of other letters and digits. Only letters and
-// digits: FTS5's unicode61 splits at anything else (default categories L* N* Co).
-const RUN = new RegExp(String.raw`((?:${CJK_CHAR})+)|((?:(?!${CJK_CHAR})[\p{L}\p{N}])+)`, 'gu')
+// Letters and digits of the CJK scripts (not their symbols, such as radicals ⺀),
+// and all other letters and digits. Only letters and digits: FTS5's unicode61
+// splits at anything else (its default categories are L* N* Co).
+const CJK_SCRIPTS = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}ー〆〇`
+const RUN = new RegExp(String.raw`([[${CJK_SCRIPTS}]&&[\p{L}\p{N}]]+)|([[\p{L}\p{N}]--[${CJK_SCRIPTS}]]+)`, 'gv')
 const ACCENTED = /([\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}])\p{M}+/gu
+// Precomposed accented letters (Latin-1 to Cyrillic, Latin Extended Additional, Greek Extended) or any mark.
+const MAY_HAVE_MARKS = /[\u00c0-\u052f\u1e00-\u1fff\p{M}]/u
 
 export function normalizeText(text: string, options: TextOptions = {}): string {
   let s = text.normalize('NFKC').toLowerCase()
-  // Marks left after that (other scripts, a stray ﾞ) are dropped, keeping words whole.
-  if (/[\u0080-\uffff]/.test(s)) s = s.normalize('NFD').replace(ACCENTED, '$1').normalize('NFC').replace(/\p{M}/gu, '')
+  // Accented Latin/Greek/Cyrillic letters lose their accents; marks left after that
+  // (other scripts, a stray ﾞ) are dropped, keeping words whole. Skipped for the
+  // common case of text without any, where the two extra normalizations cost most.
+  if (MAY_HAVE_MARKS.test(s)) s = s.normalize('NFD').replace(ACCENTED, '$1').normalize('NFC').replace(/\p{M}/gu, '')
   if (options.foldKana) s = s.replace(/[\u30a1-\u30f6\u30fd\u30fe]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
 
   return s
@@ -66,11 +70,19 @@ function runsOf(normalized: string): Run[] {
 }
 
 /** Bigrams of a CJK run plus its last character; a lone character is its unigram. */
+function pushCjkTokens(tokens: string[], run: string, trailingUnigram: boolean): void {
+  let previous = ''
+  for (const char of run) {
+    if (previous) tokens.push(previous + char)
+    previous = char
+  }
+  // A lone character always; the last one of a longer run only in index text.
+  if (trailingUnigram || run.length === previous.length) tokens.push(previous)
+}
+
 function cjkTokens(run: string, trailingUnigram: boolean): string[] {
-  const chars = [...run]
-  if (chars.length === 1) return chars
-  const tokens = chars.slice(1).map((c, i) => chars[i]! + c)
-  if (trailingUnigram) tokens.push(chars[chars.length - 1]!)
+  const tokens: string[] = []
+  pushCjkTokens(tokens, run, trailingUnigram)
 
   return tokens
 }
@@ -79,7 +91,13 @@ const keep = (token: string) => token.length <= MAX_TOKEN_LENGTH
 
 /** The index tokens of a text, in order (positions matter for phrases). */
 export function tokenize(text: string, options: TextOptions = {}): string[] {
-  return runsOf(normalizeText(text, options)).flatMap((run) => (run.cjk ? cjkTokens(run.text, true) : [run.text])).filter(keep)
+  const tokens: string[] = []
+  for (const m of normalizeText(text, options).matchAll(RUN)) {
+    if (m[1] !== undefined) pushCjkTokens(tokens, m[1], true)
+    else if (m[0].length <= MAX_TOKEN_LENGTH) tokens.push(m[0])
+  }
+
+  return tokens
 }
 
 /** What to store in the indexed column (FTS5) or pass to to_tsvector('simple', …). */
