@@ -1,26 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { classifyEmail } from './classify-email.ts'
 import { parseEmail } from './parse-email.ts'
-
-/** The shared third-party corpus sits beside the repository (see ../shared/corpus/README.md). */
-export const CORPUS_DIR = process.env.MADOGUCHI_CORPUS_DIR ??
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../../shared/corpus')
-const haveCorpus = fs.existsSync(path.join(CORPUS_DIR, 'MANIFEST.tsv'))
-
-export function corpusEmails(): Array<{ file: string; tags: string[] }> {
-  return fs.readFileSync(path.join(CORPUS_DIR, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1)
-    .map((line) => line.split('\t'))
-    .filter((cols) => cols[0]!.startsWith('email/'))
-    .map((cols) => ({ file: path.join(CORPUS_DIR, cols[0]!), tags: cols[4]!.split(',').filter(Boolean) }))
-}
+import { CORPUS_DIR, corpusEmails } from './corpus-files.ts'
 
 const read = (name: string) => fs.readFileSync(path.join(CORPUS_DIR, 'email', name))
 
 // Skipped only where the corpus is not checked out beside the repository.
-describe.skipIf(!haveCorpus)('email corpus', () => {
+describe.skipIf(!fs.existsSync(path.join(CORPUS_DIR, 'MANIFEST.tsv')))('email corpus', () => {
   it('parses and classifies every message without a crash, agreeing with the manifest tags', async () => {
     const confusion: Record<string, number> = {}
     const normalAsNoise: string[] = []

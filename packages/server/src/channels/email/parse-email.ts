@@ -56,7 +56,7 @@ export async function parseEmail(raw: Buffer, options: ParseOptions = {}): Promi
     if (text) warnings.push('mime.body_recovered')
   }
 
-  return {
+  return withoutNul({
     messageId: firstId(mail.messageId),
     inReplyTo: idsOf(headers['in-reply-to']),
     references: idsOf(headers['references']),
@@ -75,7 +75,21 @@ export async function parseEmail(raw: Buffer, options: ParseOptions = {}): Promi
     contentType: contentType?.value.toLowerCase() ?? 'text/plain',
     reportType: contentType?.params['report-type']?.toLowerCase() ?? null,
     reportParts,
+  })
+}
+
+/**
+ * NUL characters (found in broken mail) cannot be stored in PostgreSQL text and
+ * show as nothing anyway; every string of the result loses them.
+ */
+function withoutNul<T>(value: T): T {
+  if (typeof value === 'string') return (value.includes('\u0000') ? value.replace(/\u0000/g, '') : value) as T
+  if (Array.isArray(value)) return value.map(withoutNul) as T
+  if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)])) as T
   }
+
+  return value
 }
 
 function toAttachment(a: Attachment, options: ParseOptions, warnings: string[]): ParsedAttachment {
@@ -220,9 +234,9 @@ function fallbackParse(raw: Buffer, warnings: string[]): ParsedEmail {
   const body = split >= 0 ? raw.subarray(split) : raw
   const charset = detectCharset(body)
 
-  return {
+  return withoutNul({
     messageId: null, inReplyTo: [], references: [], subject: '', from: null, replyTo: [], to: [], cc: [],
     date: null, headers: {}, text: decodeBytes(body, charset === 'us-ascii' ? 'utf-8' : charset).trim(), html: null,
     attachments: [], warnings, contentType: 'text/plain', reportType: null, reportParts: [],
-  }
+  })
 }

@@ -4,6 +4,7 @@ import { toJson } from '../../db/json.ts'
 import { hitRateLimit } from '../../http/rate-limit.ts'
 import { enqueueJob } from '../../jobs/enqueue.ts'
 import { AppError } from '../../lib/app-error.ts'
+import { normalizeEmail } from '../../lib/contact-normalize.ts'
 import { appendInboundMessage } from '../../tickets/append-inbound-message.ts'
 import { createTicketFromInbound } from '../../tickets/create-ticket-from-inbound.ts'
 import { linkAttachments } from './attachment.repo.ts'
@@ -67,11 +68,14 @@ export async function processRawEmail(deps: Deps, inbox: InboxRow, raw: RawEmail
   if (kind.kind === 'auto_reply') return finish({ outcome: 'auto_reply', reason: kind.signal })
   if (!sender) return finish({ outcome: 'refused', reason: 'no_sender' })
   if (inboxAddressesOf(inbox).includes(sender)) return finish({ outcome: 'refused', reason: 'loop' })
+  const customerAddress = usableAddress([sender, email.replyTo[0]?.address, raw.envelope_from])
+  // Kept (raw stored) but not turned into a ticket: there is nobody we could answer.
+  if (!customerAddress) return finish({ outcome: 'refused', reason: 'invalid_sender' })
 
   const attachments = await storeAttachments(deps, raw, email.attachments)
   const externalId = email.messageId ?? `raw:${raw.sha256}`
   const body = messageBody(email, attachments, raw)
-  const senderCustomers = await customerIdsForAddress(deps.db, inbox.account_id, sender)
+  const senderCustomers = await customerIdsForAddress(deps.db, inbox.account_id, customerAddress)
   const thread = await findEmailThread(deps.db, inbox, threadKeys(email, parseEnvelope(raw)), senderCustomers)
   if (thread) {
     try {
@@ -89,7 +93,7 @@ export async function processRawEmail(deps: Deps, inbox: InboxRow, raw: RawEmail
   }
   const created = await createTicketFromInbound(deps, {
     accountId: inbox.account_id, channel: 'email', externalId, subject: email.subject, inboxId: inbox.id,
-    customer: { email: sender, ...(email.from?.name ? { name: email.from.name.slice(0, 200) } : {}), language: looksJapanese(email) ? 'ja' : 'en' },
+    customer: { email: customerAddress, ...(email.from?.name ? { name: email.from.name.slice(0, 200) } : {}), language: looksJapanese(email) ? 'ja' : 'en' },
     ...body,
   })
   const own = created.message.metadata['rawEmailId'] === raw.id
@@ -118,6 +122,20 @@ function messageBody(email: ParsedEmail, attachments: StoredAttachment[], raw: R
       attachments: attachments.map(({ id, filename, contentType, size, inline, refusedReason }) => ({ id, filename, contentType, size, inline, refusedReason })),
     },
   }
+}
+
+/** The first address the customer records accept (the legacy `a..b.@docomo` kind is not). */
+function usableAddress(candidates: Array<string | null | undefined>): string | null {
+  for (const candidate of candidates) {
+    if (!candidate) continue
+    try {
+      return normalizeEmail(candidate)
+    } catch {
+      // try the next one
+    }
+  }
+
+  return null
 }
 
 function parseEnvelope(raw: RawEmailRow): string[] {
