@@ -7,6 +7,11 @@ export const contactKind = z.enum(CONTACT_KINDS)
 export type ContactKind = z.infer<typeof contactKind>
 
 const text = (max: number) => z.string().trim().max(max)
+/**
+ * Names are stored NFKC-folded (full-width ＡＢＣ → ABC, half-width ｶﾅ → カナ) so that
+ * search and sorting see one form however they were typed.
+ */
+const nameText = (max: number) => z.string().trim().max(max).transform((s) => s.normalize('NFKC'))
 /** `YYYY-MM-DD`, a real calendar date (2025-02-29 is refused). */
 const calendarDate = z.iso.date()
 const isoDateTime = z.iso.datetime({ offset: true })
@@ -34,7 +39,7 @@ export const customerRef = z.union([
     .object({
       email: contactValue.optional(),
       phone: contactValue.optional(),
-      name: text(200).optional(),
+      name: nameText(200).optional(),
       language: languageTag.optional(),
     })
     .strict()
@@ -55,15 +60,15 @@ export type ContactInput = z.infer<typeof contactInput>
 
 /** Profile fields of create (all optional); update makes each nullable to clear it. */
 const profileFields = {
-  displayName: text(200),
-  familyName: text(100),
-  givenName: text(100),
-  familyNameKana: text(100),
-  givenNameKana: text(100),
+  displayName: nameText(200),
+  familyName: nameText(100),
+  givenName: nameText(100),
+  familyNameKana: nameText(100),
+  givenNameKana: nameText(100),
   /** How the customer wants to be addressed, e.g. 「山田様」 or "Dr. Smith". */
-  preferredName: text(200),
+  preferredName: nameText(200),
   honorific: text(50),
-  organization: text(200),
+  organization: nameText(200),
   language: languageTag,
   birthday: calendarDate,
   anniversary: calendarDate,

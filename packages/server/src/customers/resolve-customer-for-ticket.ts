@@ -136,7 +136,7 @@ async function createFromContacts(
   actor: EventActor,
 ): Promise<CustomerRow | undefined> {
   const now = deps.clock.now().toISOString()
-  const displayName = name?.trim() || wanted[0]!.value
+  const displayName = name?.normalize('NFKC').trim() || wanted[0]!.value
   const customer = await insertCustomer(trx, {
     id: newId(),
     account_id: accountId,
