@@ -8,6 +8,7 @@ import { installAccessControl } from './http/access.ts'
 import { installErrorHandler } from './http/error-handler.ts'
 import { installIdempotency } from './http/idempotency.ts'
 import { installJsonBodyParser } from './http/json-body.ts'
+import { installNulCharacterGuard } from './http/reject-nul-characters.ts'
 import { installRouteCatalog } from './http/openapi-registry.ts'
 import { openapiRoutes } from './http/openapi.routes.ts'
 import { apiRoutes } from './http/routes.ts'
@@ -43,6 +44,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   })
   installErrorHandler(app)
   installJsonBodyParser(app)
+  installNulCharacterGuard(app)
   await app.register(cookie)
   // Client frames are tiny (presence, ping); refuse anything large.
   await app.register(websocket, { options: { maxPayload: 16 * 1024 } })
