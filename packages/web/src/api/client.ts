@@ -33,12 +33,15 @@ export interface RequestOptions {
   signal?: AbortSignal
   /** Do not call the unauthorized handler (sign-in form, initial /me). */
   quiet401?: boolean
+  /** Sent as `Idempotency-Key`: a retried POST is answered once, never done twice. */
+  idempotencyKey?: string
 }
 
 export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' }
   if (body !== undefined) headers['content-type'] = 'application/json'
   if (!SAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey
   let response: Response
   try {
     response = await fetch(path, {

@@ -30,8 +30,8 @@ export const tickets = {
     api.get<Page<MessageView>>(`${V1}/tickets/${encodeURIComponent(id)}/messages${query({ cursor, limit: 100 })}`),
   events: (id: string, cursor?: string | null) =>
     api.get<Page<TicketEventView>>(`${V1}/tickets/${encodeURIComponent(id)}/events${query({ cursor, limit: 100 })}`),
-  post: (id: string, kind: 'reply' | 'note', body: string) =>
-    api.post<MessageView>(`${V1}/tickets/${encodeURIComponent(id)}/messages`, { kind, body }),
+  post: (id: string, kind: 'reply' | 'note', body: string, idempotencyKey?: string) =>
+    api.post<MessageView>(`${V1}/tickets/${encodeURIComponent(id)}/messages`, { kind, body }, { idempotencyKey }),
   /** Subject prefix search (the list's `q`). */
   search: (q: string) => api.get<Page<TicketView>>(`${V1}/tickets${query({ q, limit: 10 })}`),
 }

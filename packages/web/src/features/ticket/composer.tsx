@@ -8,6 +8,11 @@ import { ErrorNotice } from '../../ui/feedback.tsx'
 
 export type ComposeKind = 'reply' | 'note'
 
+/** getRandomValues works on plain-http intranet hosts too (randomUUID needs a secure context). */
+function randomKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
 const draftKey = (ticketId: string, kind: ComposeKind) => `draft.${ticketId}.${kind}`
 
 /**
@@ -43,6 +48,9 @@ export function Composer({ ticketId, kind, onKindChange, onSent, onReplyingChang
   const [sending, setSending] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const textarea = useRef<HTMLTextAreaElement>(null)
+  // Same text sent again after a failure (timeout, network) reuses its key, so a
+  // reply the server did receive is not posted twice.
+  const attempt = useRef<{ kind: ComposeKind; text: string; key: string } | null>(null)
   const text = drafts[kind]
 
   useEffect(() => {
@@ -62,8 +70,12 @@ export function Composer({ ticketId, kind, onKindChange, onSent, onReplyingChang
     setSending(true)
     setError(null)
     const sentKind = kind
+    if (attempt.current?.kind !== sentKind || attempt.current.text !== text) {
+      attempt.current = { kind: sentKind, text, key: randomKey() }
+    }
     try {
-      const message = await tickets.post(ticketId, sentKind, text)
+      const message = await tickets.post(ticketId, sentKind, text, attempt.current.key)
+      attempt.current = null
       setDrafts((d) => ({ ...d, [sentKind]: '' }))
       writeStored(draftKey(ticketId, sentKind), null)
       onSent(message)

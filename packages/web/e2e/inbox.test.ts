@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import type { E2EServer } from './harness.ts'
+import { createTicket, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn, startServer } from './harness.ts'
+
+let server: E2EServer
+let browser: Browser
+let page: Page
+const pageErrors: string[] = []
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+  for (let i = 0; i < 3; i++) await createTicket(server)
+  const context = await newContext(browser, server)
+  page = await context.newPage()
+  page.on('pageerror', (error) => pageErrors.push(String(error)))
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('inbox', () => {
+  it('signs in and shows the unassigned view with its count', async () => {
+    await signIn(page, server.account.agent.email, server.password)
+    await expect.poll(() => page.getByTestId('whoami').textContent()).toContain(server.names.agent)
+    await page.getByTestId('view-unassigned').click()
+    await expect.poll(() => page.locator('.ticket-row').count()).toBe(3)
+    await expect.poll(() => page.getByTestId('view-unassigned').getByTestId('view-count').textContent()).toBe('3')
+    expect(page.url()).toMatch(/\/inbox\/unassigned$/)
+  })
+
+  it('shows a ticket created through the API without a reload', async () => {
+    const created = await createTicket(server, { subject: 'ライブで届くはずのチケット' })
+    await page.locator(`[data-ticket-number="${created.number}"]`).waitFor({ timeout: 10_000 })
+    expect(await page.locator('.ticket-row').first().textContent()).toContain('ライブで届くはずのチケット')
+    await expect.poll(() => page.getByTestId('view-unassigned').getByTestId('view-count').textContent()).toBe('4')
+  })
+
+  it('moves with j/k and opens with Enter', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 400 } })
+    await page.keyboard.press('j')
+    await page.keyboard.press('j')
+    await page.keyboard.press('k')
+    const selected = page.locator('.ticket-row.is-selected')
+    const number = await selected.getAttribute('data-ticket-number')
+    expect(await page.locator('.ticket-row').nth(1).getAttribute('class')).toContain('is-selected')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/tickets\//)
+    await expect.poll(() => page.locator('h1').textContent()).toContain(`#${number}`)
+    await page.keyboard.press('Escape')
+    await page.waitForURL(/\/inbox\/mine/)
+  })
+
+  it('opens the shortcut list with ?', async () => {
+    await page.keyboard.press('?')
+    await page.locator('dialog[open]').waitFor()
+    expect(await page.locator('dialog[open]').textContent()).toContain('キーボードショートカット')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.locator('dialog[open]').count()).toBe(0)
+  })
+
+  it('has no serious or critical accessibility violations', async () => {
+    await page.goto('/inbox/all')
+    await page.locator('.ticket-row').first().waitFor()
+    await screenshot(page, 'inbox')
+    expect(await seriousA11yViolations(page)).toEqual([])
+    expect(pageErrors).toEqual([])
+  })
+})
