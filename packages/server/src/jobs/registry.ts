@@ -1,6 +1,8 @@
 import type { AnyJobDefinition } from './job-definition.ts'
 import { IDEMPOTENCY_CLEANUP_EVERY_MS, cleanupIdempotencyKeysJob } from '../http/idempotency-cleanup.job.ts'
 import { PRUNE_JOBS_EVERY_MS, pruneFinishedJobsJob } from './prune-jobs.job.ts'
+import { deliverMessageJob } from '../channels/message-deliver.job.ts'
+import { PROCESS_PENDING_EVERY_MS, processPendingEmailsJob, sendAckJob } from '../channels/email/email.jobs.ts'
 
 /**
  * Every job type the runner knows, in one list (add yours here: one import + one
@@ -9,6 +11,9 @@ import { PRUNE_JOBS_EVERY_MS, pruneFinishedJobsJob } from './prune-jobs.job.ts'
 export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
   cleanupIdempotencyKeysJob,
   pruneFinishedJobsJob,
+  deliverMessageJob,
+  sendAckJob,
+  processPendingEmailsJob,
 ]
 
 export interface RecurringJob {
@@ -22,6 +27,7 @@ export interface RecurringJob {
 export const RECURRING_JOBS: readonly RecurringJob[] = [
   { type: cleanupIdempotencyKeysJob.type, everyMs: IDEMPOTENCY_CLEANUP_EVERY_MS },
   { type: pruneFinishedJobsJob.type, everyMs: PRUNE_JOBS_EVERY_MS },
+  { type: processPendingEmailsJob.type, everyMs: PROCESS_PENDING_EVERY_MS },
 ]
 
 export type JobRegistry = ReadonlyMap<string, AnyJobDefinition>

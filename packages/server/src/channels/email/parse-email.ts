@@ -83,7 +83,7 @@ export async function parseEmail(raw: Buffer, options: ParseOptions = {}): Promi
  * show as nothing anyway; every string of the result loses them.
  */
 function withoutNul<T>(value: T): T {
-  if (typeof value === 'string') return (value.includes('\u0000') ? value.replace(/\u0000/g, '') : value) as T
+  if (typeof value === 'string') return (value.includes('\u0000') ? value.split('\u0000').join('') : value) as T
   if (Array.isArray(value)) return value.map(withoutNul) as T
   if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)])) as T
