@@ -5,12 +5,14 @@ import { requestLocale } from './error-handler.ts'
 import type { OpenApiDocument } from './openapi.ts'
 import { buildOpenApiDocument } from './openapi.ts'
 import { renderDocsPage } from './openapi-docs-page.ts'
+import { documentMissingRoutes } from './openapi-fallback-docs.ts'
 import { API_PREFIX, documentRoute } from './openapi-registry.ts'
 
 /** `GET /api/v1/openapi.json` and the human-readable `GET /api/docs`, built from the routes this app has. */
 export async function openapiRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   // Built on first request (by then every route group has registered and documented
   // its routes), then served from memory: the routes cannot change after start.
+  documentMissingRoutes()
   let spec: OpenApiDocument | undefined
   let specJson: string | undefined
   const pages = new Map<Locale, string>()
