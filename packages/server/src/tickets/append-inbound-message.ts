@@ -1,7 +1,7 @@
 import type { Channel, MessageView } from '@madoguchi/shared'
 import type { EventInput } from '../audit/record-event.ts'
 import { recordEvents } from '../audit/record-event.ts'
-import { toJson } from '../db/json.ts'
+import { parseJson, toJson } from '../db/json.ts'
 import type { Deps } from '../deps.ts'
 import { AppError } from '../lib/app-error.ts'
 import { newId } from '../lib/ids.ts'
@@ -88,7 +88,7 @@ export async function appendInboundMessage(deps: Deps, input: InboundMessageInpu
       if (ticket.status === 'solved') set.solved_at = null
       events.push({ ...subject, type: 'ticket.status_changed', field: 'status', before: ticket.status, after: 'open' })
     }
-    await updateTicketRow(trx, input.accountId, ticket.id, set)
+    await updateTicketRow(trx, input.accountId, ticket.id, set, parseJson<string[]>(ticket.tags, []))
     await recordEvents(trx, events)
 
     return { message, ticket: { ...ticket, ...set }, reopened }

@@ -102,7 +102,7 @@ async function insertOnSqlite(trx: Trx, ticket: TicketRow, message: MessageRow, 
   ticket.number = await allocateTicketNumber(trx, ticket.account_id)
   await insertTicketRow(trx, ticket)
   if (!(await insertMessageRow(trx, message))) return null
-  await insertTicketTags(trx, ticket.account_id, ticket.id, tags)
+  await insertTicketTags(trx, ticket.account_id, ticket.id, tags, ticket.updated_at)
 
   return { ticket, message }
 }
@@ -134,8 +134,8 @@ async function insertOnPostgres(trx: Trx, ticket: TicketRow, message: MessageRow
     .with('g', (db) =>
       db
         .insertInto('ticket_tags')
-        .columns(['account_id', 'ticket_id', 'tag'])
-        .expression(sql`select ${ticket.account_id}, ${ticket.id}, unnest(${[...tags]}::text[])`)
+        .columns(['account_id', 'ticket_id', 'updated_at', 'tag'])
+        .expression(sql`select ${ticket.account_id}, ${ticket.id}, ${ticket.updated_at}, unnest(${[...tags]}::text[])`)
         .returning('tag'),
     )
     .selectFrom('n')

@@ -82,6 +82,24 @@ describe.each(testDialects())('GET /tickets on %s', (dialect) => {
     expect(high).toHaveLength(8)
   })
 
+  it('keeps the tag filter in updated order as tickets change', async () => {
+    const { app, account } = await startTestApp(dialect)
+    const h = account.agent.headers
+    const tagged = []
+    for (let i = 0; i < 9; i++) tagged.push(await createTicketVia(app, h, { tags: i % 3 ? ['配送'] : ['配送', '返品'] }))
+    await createTicketVia(app, h, { tags: ['返品'] })
+    // Touch old tickets in a new order: a reply, a patch, a re-tag.
+    await app.inject({ method: 'POST', url: `/api/v1/tickets/${tagged[0]!.id}/messages`, headers: h, payload: { kind: 'reply', body: 'ok' } })
+    await app.inject({ method: 'PATCH', url: `/api/v1/tickets/${tagged[4]!.id}`, headers: h, payload: { priority: 'high' } })
+    await app.inject({ method: 'PATCH', url: `/api/v1/tickets/${tagged[2]!.id}`, headers: h, payload: { tags: ['配送', '至急'] } })
+    const everything = await listAll(app, h, '', 100)
+    const expected = everything.filter((t) => t.tags.includes('配送')).map((t) => t.id)
+    expect(expected.slice(0, 3)).toEqual([tagged[2]!.id, tagged[4]!.id, tagged[0]!.id])
+    expect((await listAll(app, h, 'tag=配送', 2)).map((t) => t.id)).toEqual(expected)
+    expect((await listAll(app, h, 'tag=至急', 2)).map((t) => t.id)).toEqual([tagged[2]!.id])
+    expect((await listAll(app, h, 'tag=配送&status=new,open', 3)).map((t) => t.id)).toEqual(expected)
+  })
+
   it('shows a partner only the tickets of its own teams', async () => {
     const { app, account } = await startTestApp(dialect)
     const h = account.agent.headers

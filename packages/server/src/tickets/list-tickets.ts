@@ -9,7 +9,7 @@ import type { Viewer } from './ticket-access.ts'
 import type { TicketRow } from './ticket.table.ts'
 import { toTicketView } from './ticket-view.ts'
 
-type TicketQuery = SelectQueryBuilder<Database, 'tickets', TicketRow>
+type TicketQuery = SelectQueryBuilder<Database, 'tickets' | 'ticket_tags', TicketRow>
 
 /** One value of a split dimension: each becomes its own index range scan. */
 interface Branch {
@@ -41,36 +41,36 @@ export async function listTickets(deps: Deps, viewer: Viewer, query: ListTickets
   const fetch = query.limit + 1
 
   const filtered = (branch: Branch): TicketQuery => {
-    let q = deps.db.selectFrom('tickets').selectAll().where('tickets.account_id', '=', accountId)
-    if (branch.status !== undefined) q = q.where('status', '=', branch.status)
-    else if (statuses) q = q.where('status', 'in', statuses)
-    if (branch.teamId !== undefined) q = q.where('team_id', '=', branch.teamId)
-    else if (teams) q = q.where('team_id', 'in', teams)
-    if (query.assigneeId === 'none') q = q.where('assignee_id', 'is', null)
-    else if (query.assigneeId !== undefined) q = q.where('assignee_id', '=', query.assigneeId === 'me' ? viewer.agentId : query.assigneeId)
-    if (query.customerId !== undefined) q = q.where('customer_id', '=', query.customerId)
-    if (query.channel !== undefined) q = q.where('channel', '=', query.channel)
-    if (query.priority !== undefined) q = q.where('priority', '=', query.priority)
-    if (query.category !== undefined) q = q.where('category', '=', query.category)
-    if (query.updatedSince !== undefined) q = q.where('updated_at', '>=', new Date(query.updatedSince).toISOString())
-    // SQLite has no default LIKE escape character; name one so `%` and `_` are literal.
-    if (query.q !== undefined) q = q.where(sql<boolean>`subject like ${`${escapeLike(query.q)}%`} escape '\\'`)
-    if (query.tag !== undefined) {
-      const tag = query.tag
-      q = q.where((eb) =>
-        eb.exists(
-          eb
+    // With a tag, the tag rows drive the scan: their (account, tag, updated_at,
+    // ticket) index is already in list order (see migration ..._ticket_tags_sort_key).
+    const tag = query.tag
+    let q: TicketQuery =
+      tag === undefined
+        ? (deps.db.selectFrom('tickets').selectAll('tickets') as unknown as TicketQuery)
+        : deps.db
             .selectFrom('ticket_tags')
-            .select('ticket_tags.ticket_id')
-            .whereRef('ticket_tags.ticket_id', '=', 'tickets.id')
+            .innerJoin('tickets', 'tickets.id', 'ticket_tags.ticket_id')
+            .selectAll('tickets')
             .where('ticket_tags.account_id', '=', accountId)
-            .where('ticket_tags.tag', '=', tag),
-        ),
-      )
-    }
-    if (cursor) q = q.where((eb) => eb(eb.refTuple('updated_at', 'id'), '<', eb.tuple(cursor[0]!, cursor[1]!)))
+            .where('ticket_tags.tag', '=', tag)
+    const [sortTime, sortId] = tag === undefined ? (['tickets.updated_at', 'tickets.id'] as const) : (['ticket_tags.updated_at', 'ticket_tags.ticket_id'] as const)
+    q = q.where('tickets.account_id', '=', accountId)
+    if (branch.status !== undefined) q = q.where('tickets.status', '=', branch.status)
+    else if (statuses) q = q.where('tickets.status', 'in', statuses)
+    if (branch.teamId !== undefined) q = q.where('tickets.team_id', '=', branch.teamId)
+    else if (teams) q = q.where('tickets.team_id', 'in', teams)
+    if (query.assigneeId === 'none') q = q.where('tickets.assignee_id', 'is', null)
+    else if (query.assigneeId !== undefined) q = q.where('tickets.assignee_id', '=', query.assigneeId === 'me' ? viewer.agentId : query.assigneeId)
+    if (query.customerId !== undefined) q = q.where('tickets.customer_id', '=', query.customerId)
+    if (query.channel !== undefined) q = q.where('tickets.channel', '=', query.channel)
+    if (query.priority !== undefined) q = q.where('tickets.priority', '=', query.priority)
+    if (query.category !== undefined) q = q.where('tickets.category', '=', query.category)
+    if (query.updatedSince !== undefined) q = q.where(sortTime, '>=', new Date(query.updatedSince).toISOString())
+    // SQLite has no default LIKE escape character; name one so `%` and `_` are literal.
+    if (query.q !== undefined) q = q.where(sql<boolean>`tickets.subject like ${`${escapeLike(query.q)}%`} escape '\\'`)
+    if (cursor) q = q.where((eb) => eb(eb.refTuple(sortTime, sortId), '<', eb.tuple(cursor[0]!, cursor[1]!)))
 
-    return q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(fetch)
+    return q.orderBy(sortTime, 'desc').orderBy(sortId, 'desc').limit(fetch)
   }
 
   const branches: Branch[] =

@@ -1,6 +1,7 @@
 import type { MessageView, PostMessageInput } from '@madoguchi/shared'
 import type { EventInput } from '../audit/record-event.ts'
 import { recordEvents } from '../audit/record-event.ts'
+import { parseJson } from '../db/json.ts'
 import type { Deps } from '../deps.ts'
 import { enqueueJob } from '../jobs/enqueue.ts'
 import { AppError } from '../lib/app-error.ts'
@@ -63,7 +64,7 @@ export async function postTicketMessage(deps: Deps, viewer: Viewer, ref: TicketR
       }
       await enqueueJob(trx, DELIVER_MESSAGE_JOB, { messageId: message.id }, { accountId: viewer.accountId, dedupeKey: message.id, now: deps.clock.now() })
     }
-    await updateTicketRow(trx, viewer.accountId, ticket.id, set)
+    await updateTicketRow(trx, viewer.accountId, ticket.id, set, parseJson<string[]>(ticket.tags, []))
     await recordEvents(trx, events)
 
     return { message, ticket: { ...ticket, ...set } }

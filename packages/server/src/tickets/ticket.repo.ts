@@ -40,21 +40,31 @@ export async function insertTicketRow(trx: Trx, row: NewTicketRow): Promise<void
   await trx.insertInto('tickets').values(row).execute()
 }
 
-export async function updateTicketRow(trx: Trx, accountId: string, id: string, update: TicketUpdate): Promise<void> {
+/**
+ * Updates a ticket. When updated_at changes, the copy on its tag rows follows (the
+ * tag-filtered list sorts on it); `tags` are the ticket's tags after this update.
+ */
+export async function updateTicketRow(trx: Trx, accountId: string, id: string, update: TicketUpdate, tags: readonly string[]): Promise<void> {
   await trx.updateTable('tickets').set(update).where('account_id', '=', accountId).where('id', '=', id).execute()
+  if (update.updated_at !== undefined && tags.length > 0) {
+    await trx.updateTable('ticket_tags').set({ updated_at: update.updated_at }).where('ticket_id', '=', id).execute()
+  }
 }
 
-export async function insertTicketTags(trx: Trx, accountId: string, ticketId: string, tags: readonly string[]): Promise<void> {
+export async function insertTicketTags(trx: Trx, accountId: string, ticketId: string, tags: readonly string[], updatedAt: string): Promise<void> {
   if (tags.length === 0) return
-  await trx.insertInto('ticket_tags').values(tags.map((tag) => ({ account_id: accountId, ticket_id: ticketId, tag }))).execute()
+  await trx
+    .insertInto('ticket_tags')
+    .values(tags.map((tag) => ({ account_id: accountId, ticket_id: ticketId, tag, updated_at: updatedAt })))
+    .execute()
 }
 
-/** Makes the tag rows (the index behind the tag filter) match `tags` exactly. */
-export async function replaceTicketTags(trx: Trx, accountId: string, ticketId: string, before: readonly string[], after: readonly string[]): Promise<void> {
+/** Makes the tag rows (the index behind the tag filter) match `after` exactly. */
+export async function replaceTicketTags(trx: Trx, accountId: string, ticketId: string, before: readonly string[], after: readonly string[], updatedAt: string): Promise<void> {
   const removed = before.filter((t) => !after.includes(t))
   const added = after.filter((t) => !before.includes(t))
   if (removed.length > 0) {
     await trx.deleteFrom('ticket_tags').where('ticket_id', '=', ticketId).where('tag', 'in', removed).execute()
   }
-  await insertTicketTags(trx, accountId, ticketId, added)
+  await insertTicketTags(trx, accountId, ticketId, added, updatedAt)
 }

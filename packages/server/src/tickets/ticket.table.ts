@@ -35,6 +35,8 @@ export interface TicketTagTable {
   account_id: string
   ticket_id: string
   tag: string
+  /** Copy of the ticket's updated_at: the sort key of the tag-filtered list (kept in step by updateTicketRow). */
+  updated_at: string
 }
 
 export interface MessageTable {

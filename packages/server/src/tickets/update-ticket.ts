@@ -84,8 +84,8 @@ export async function updateTicket(deps: Deps, viewer: Viewer, ref: TicketRef, i
     if (events.length === 0) return { row: current, fields }
 
     set.updated_at = now
-    await updateTicketRow(trx, viewer.accountId, current.id, set)
-    if (tagsChanged) await replaceTicketTags(trx, viewer.accountId, current.id, tagsBefore, input.tags!)
+    if (tagsChanged) await replaceTicketTags(trx, viewer.accountId, current.id, tagsBefore, input.tags!, now)
+    await updateTicketRow(trx, viewer.accountId, current.id, set, input.tags ?? tagsBefore)
     await recordEvents(trx, events)
 
     return { row: { ...current, ...set } as TicketRow, fields }

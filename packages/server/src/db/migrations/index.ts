@@ -3,6 +3,7 @@ import * as core from './2026_11_27_0001_core.ts'
 import * as email from './2026_11_27_1100_email.ts'
 import * as presence from './2026_11_27_1050_presence.ts'
 import * as businessCalendars from './2026_11_27_1105_business_calendars.ts'
+import * as ticketTagsSortKey from './2026_11_27_1110_ticket_tags_sort_key.ts'
 
 /**
  * Static list of migrations (not a folder scan) so the server bundles and the order
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_1100_email': email,
   '2026_11_27_1050_presence': presence,
   '2026_11_27_1105_business_calendars': businessCalendars,
+  '2026_11_27_1110_ticket_tags_sort_key': ticketTagsSortKey,
 }
 
 export const migrationProvider: MigrationProvider = {
