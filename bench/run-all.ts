@@ -41,6 +41,8 @@ async function main(): Promise<void> {
   log('baseline A: bare Fastify hello world…')
   const hello = await measureHello(options)
   rows.push({ benchmark: 'A: hello world GET / (bare Fastify)', dialect: '-', figure: fmt.rate(hello.load.okPerSec), vsHello: '1.00×', vsRawInsert: '', target: '', verdict: '' })
+  const helloCpu = hello.load.cpuMsPerRequest ?? Number.NaN
+  rows.push({ benchmark: 'A: hello world, server CPU per request', dialect: '-', figure: `${helloCpu.toFixed(3)} ms`, vsHello: '1.00×', vsRawInsert: '', target: '', verdict: '' })
   rows.push({ benchmark: 'A: hello world round-trip, 1 conn', dialect: '-', figure: `p50 ${fmt.ms(hello.p50)} / p99 ${fmt.ms(hello.p99)}`, vsHello: '1.00×', vsRawInsert: '', target: '', verdict: '' })
 
   for (const dialect of options.dialects) {
@@ -52,6 +54,11 @@ async function main(): Promise<void> {
       benchmark: 'POST /tickets over HTTP (201/s)', dialect, figure: fmt.rate(create.load.okPerSec),
       vsHello: fmt.ratio(create.load.okPerSec / hello.load.okPerSec), vsRawInsert: fmt.ratio(create.load.okPerSec / create.rawInsertsPerSec),
       target: `≥ ${CREATE_TARGET[dialect].toLocaleString('en-US')}/s`, verdict: verdict(ok),
+    })
+    const cpu = create.load.cpuMsPerRequest ?? Number.NaN
+    rows.push({
+      benchmark: 'POST /tickets, server CPU per ticket', dialect, figure: `${cpu.toFixed(2)} ms (≤ ${fmt.rate(1000 / cpu)} per core)`,
+      vsHello: fmt.ratio(cpu / helloCpu), vsRawInsert: '', target: '', verdict: '',
     })
     notes.push(`${dialect} POST /tickets: latency p50 ${create.load.latencyP50} ms, p99 ${create.load.latencyP99} ms; status codes ${JSON.stringify(create.load.statusCodes)}; errors ${create.load.errors}; ${create.ticketsInDb} tickets in the database afterwards`)
   }

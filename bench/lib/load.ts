@@ -1,5 +1,6 @@
 import autocannon from 'autocannon'
 import type { BenchOptions } from './options.ts'
+import type { ServerHandle } from './spawn-server.ts'
 
 export interface LoadSpec {
   url: string
@@ -10,6 +11,8 @@ export interface LoadSpec {
 }
 
 export interface LoadResult {
+  /** Server process CPU (user + system) per successful request, in ms; set by the caller. */
+  cpuMsPerRequest?: number
   /** Successful (2xx) responses per second over the whole run. */
   okPerSec: number
   latencyP50: number
@@ -44,4 +47,13 @@ export async function runLoad(spec: LoadSpec, options: Pick<BenchOptions, 'durat
     errors: result.errors + result.timeouts,
     statusCodes,
   }
+}
+
+/** runLoad against a benchmark server, also measuring the server's CPU per request. */
+export async function runServerLoad(server: ServerHandle, spec: LoadSpec, options: Pick<BenchOptions, 'duration' | 'connections' | 'pipelining'>): Promise<LoadResult> {
+  const before = await server.cpuMicros()
+  const result = await runLoad(spec, options)
+  const used = (await server.cpuMicros()) - before
+
+  return { ...result, cpuMsPerRequest: used / 1000 / Math.max(1, result.ok + result.non2xx) }
 }

@@ -33,6 +33,13 @@ async function start(spec: ServerSpec): Promise<number> {
   return (app.server.address() as { port: number }).port
 }
 
+// The parent asks for this process's CPU time around a load run: CPU per request is
+// what the machine can do at most, and it is much less sensitive than req/s to other
+// processes competing for the cores.
+process.on('message', (message) => {
+  if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() })
+})
+
 const spec = JSON.parse(process.argv[2] ?? '{"kind":"hello"}') as ServerSpec
 start(spec).then(
   (port) => process.send?.({ port }),

@@ -5,6 +5,8 @@ import type { ServerSpec } from './server-process.ts'
 
 export interface ServerHandle {
   url: string
+  /** CPU time (user + system, µs) the server process has used so far. */
+  cpuMicros(): Promise<number>
   stop(): Promise<void>
 }
 
@@ -24,6 +26,17 @@ export function spawnServer(spec: ServerSpec): Promise<ServerHandle> {
       child.removeAllListeners('exit')
       resolve({
         url: `http://127.0.0.1:${port}`,
+        cpuMicros: () =>
+          new Promise((done) => {
+            const onMessage = (reply: unknown) => {
+              const cpu = (reply as { cpu?: NodeJS.CpuUsage }).cpu
+              if (!cpu) return
+              child.off('message', onMessage)
+              done(cpu.user + cpu.system)
+            }
+            child.on('message', onMessage)
+            child.send('cpu')
+          }),
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done()

@@ -1,6 +1,6 @@
 import { createClient } from '../lib/http-client.ts'
 import type { LoadResult } from '../lib/load.ts'
-import { runLoad } from '../lib/load.ts'
+import { runServerLoad } from '../lib/load.ts'
 import type { BenchOptions } from '../lib/options.ts'
 import { spawnServer } from '../lib/spawn-server.ts'
 import { percentile } from '../lib/stats.ts'
@@ -17,7 +17,7 @@ export interface HelloBaseline {
 export async function measureHello(options: BenchOptions): Promise<HelloBaseline> {
   const server = await spawnServer({ kind: 'hello' })
   try {
-    const load = await runLoad({ url: `${server.url}/` }, options)
+    const load = await runServerLoad(server, { url: `${server.url}/` }, options)
     const client = createClient(server.url)
     for (let i = 0; i < 50; i++) await client.get('/')
     const samples: number[] = []

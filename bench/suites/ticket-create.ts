@@ -6,7 +6,7 @@ import { EN_CONVERSATIONS, JA_CONVERSATIONS, TAG_WEIGHTS } from '../generator/vo
 import { openBenchDb } from '../lib/bench-db.ts'
 import { createClient } from '../lib/http-client.ts'
 import type { LoadResult } from '../lib/load.ts'
-import { runLoad } from '../lib/load.ts'
+import { runServerLoad } from '../lib/load.ts'
 import type { BenchOptions } from '../lib/options.ts'
 import { spawnServer } from '../lib/spawn-server.ts'
 import { pick, seededRandom } from '../lib/stats.ts'
@@ -60,7 +60,8 @@ export async function measureTicketCreation(dialect: Dialect, options: BenchOpti
     }
     client.close()
 
-    const load = await runLoad(
+    const load = await runServerLoad(
+      server,
       {
         url: `${server.url}/api/v1/tickets`,
         method: 'POST',
