@@ -1,11 +1,12 @@
 import { z } from 'zod'
-import { agentEmail, ianaTimeZone, uiLocale, passwordPolicy } from './auth.ts'
+import { agentEmail, ianaTimeZone, passwordPolicy, singleLineText, uiLocale } from './auth.ts'
 import { role } from './domain.ts'
 
 /** Administration of agents, teams, the account and the audit log. */
 
-const id = z.string().min(1).max(100)
-const label = z.string().trim().min(1).max(50)
+/** Ids are UUIDs (v7, minted by the server). */
+const id = z.uuid()
+const label = singleLineText(50)
 /** Language codes such as `ja`, `en`, `zh-Hans`. */
 const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
 
@@ -14,7 +15,7 @@ export const agentTier = z.union([z.literal(1), z.literal(2), z.literal(3)])
 
 /** Cursor pagination for admin lists: `?cursor=…&limit=…`. */
 const pageQuery = {
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().max(200).regex(/^[A-Za-z0-9_-]+$/).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 }
 const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true')
@@ -51,7 +52,7 @@ export type ListAgentsQuery = z.infer<typeof listAgentsQuery>
 export const createAgentInput = z
   .object({
     email: agentEmail,
-    name: z.string().trim().min(1).max(100),
+    name: singleLineText(100),
     role,
     teamIds: z.array(id).max(50).default([]),
     languages: z.array(language).max(20).default(['ja']),
@@ -76,7 +77,7 @@ export type CreatedAgentView = z.infer<typeof createdAgentView>
 export const updateAgentInput = z
   .object({
     email: agentEmail.optional(),
-    name: z.string().trim().min(1).max(100).optional(),
+    name: singleLineText(100).optional(),
     role: role.optional(),
     teamIds: z.array(id).max(50).optional(),
     languages: z.array(language).max(20).optional(),
@@ -105,8 +106,8 @@ export type TeamView = z.infer<typeof teamView>
 
 export const createTeamInput = z
   .object({
-    name: z.string().trim().min(1).max(100),
-    description: z.string().trim().max(1000).nullable().optional(),
+    name: singleLineText(100),
+    description: z.string().trim().max(1000).refine((v) => !v.includes('\0'), 'NUL is not allowed').nullable().optional(),
     isPartner: z.boolean().default(false),
   })
   .strict()
@@ -114,8 +115,8 @@ export type CreateTeamInput = z.infer<typeof createTeamInput>
 
 export const updateTeamInput = z
   .object({
-    name: z.string().trim().min(1).max(100).optional(),
-    description: z.string().trim().max(1000).nullable().optional(),
+    name: singleLineText(100).optional(),
+    description: z.string().trim().max(1000).refine((v) => !v.includes('\0'), 'NUL is not allowed').nullable().optional(),
     isPartner: z.boolean().optional(),
   })
   .strict()
@@ -132,7 +133,7 @@ export type AccountView = z.infer<typeof accountView>
 
 export const updateAccountInput = z
   .object({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: singleLineText(200).optional(),
     defaultLocale: uiLocale.optional(),
     timeZone: ianaTimeZone.optional(),
   })
@@ -157,7 +158,7 @@ export type AuditEntryView = z.infer<typeof auditEntryView>
 export const listAuditLogQuery = z
   .object({
     ...pageQuery,
-    action: z.string().max(100).optional(),
+    action: z.string().max(100).regex(/^[a-z0-9_.]+$/).optional(),
     actorId: id.optional(),
     targetId: id.optional(),
   })

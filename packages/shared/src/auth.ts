@@ -39,6 +39,14 @@ function isKnownTimeZone(value: string): boolean {
 
 export const uiLocale = z.enum(['ja', 'en'])
 
+/**
+ * A name-like input on one line: trimmed, no control characters (NUL is refused by
+ * PostgreSQL and would make the two databases disagree; newlines break list layouts).
+ */
+export function singleLineText(max: number) {
+  return z.string().trim().min(1).max(max).regex(/^\P{Cc}*$/u, 'Control characters are not allowed')
+}
+
 export const loginInput = z
   .object({
     email: z.string().trim().min(1).max(254).transform((value) => value.toLowerCase()),
@@ -72,7 +80,7 @@ export type LoginView = z.infer<typeof loginView>
 
 export const updateMeInput = z
   .object({
-    name: z.string().trim().min(1).max(100).optional(),
+    name: singleLineText(100).optional(),
     locale: uiLocale.optional(),
     timeZone: ianaTimeZone.optional(),
     /** Required together with `newPassword`: a stolen session alone cannot change it. */
@@ -88,7 +96,7 @@ export type UpdateMeInput = z.infer<typeof updateMeInput>
 
 export const createApiTokenInput = z
   .object({
-    name: z.string().trim().min(1).max(100),
+    name: singleLineText(100),
     /** ISO-8601 date-time in the future; absent = never expires. */
     expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
   })

@@ -7,6 +7,7 @@ import { parseJson, toJson } from '../db/json.ts'
 import type { Deps } from '../deps.ts'
 import type { Principal } from '../http/principal.ts'
 import { AppError } from '../lib/app-error.ts'
+import { isId } from '../lib/ids.ts'
 import { findAgentByEmail, findAgentById, replaceAgentTeams, teamIdsByAgent, updateAgentRow } from './agent.repo.ts'
 import type { AgentRow, AgentUpdate } from './agent.table.ts'
 import { toAgentView } from './agent-view.ts'
@@ -55,6 +56,7 @@ export async function updateAgent(deps: Deps, actor: Principal, agentId: string,
   if (agentId === actor.agentId && (input.active === false || (input.role !== undefined && input.role !== 'admin'))) {
     throw new AppError('agent.cannot_deactivate_self')
   }
+  if (!isId(agentId)) throw new AppError('agent.not_found')
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password)
   const at = deps.clock.now().toISOString()
   const audit = (action: string, details: Record<string, unknown>): AuditInput =>

@@ -3,12 +3,14 @@ import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import type { Principal } from '../http/principal.ts'
 import { AppError } from '../lib/app-error.ts'
+import { isId } from '../lib/ids.ts'
 import { findTeam, findTeamByName, updateTeamRow } from './team.repo.ts'
 import { toTeamView } from './team-view.ts'
 import { isUniqueViolation } from './unique-violation.ts'
 
 /** Rename, describe, or mark a team as a partner (BPO) team; audited with before → after. */
 export async function updateTeam(deps: Deps, actor: Principal, teamId: string, input: UpdateTeamInput, ip: string | null): Promise<TeamView> {
+  if (!isId(teamId)) throw new AppError('team.not_found')
   const at = deps.clock.now().toISOString()
   try {
     return await deps.db.transaction().execute(async (trx) => {

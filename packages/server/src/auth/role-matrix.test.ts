@@ -87,4 +87,23 @@ describe.each(testDialects())('role matrix of auth, agents, teams, account and a
     expect(await deps.db.selectFrom('agents').selectAll().orderBy('id').execute()).toEqual(before)
     expect(await deps.db.selectFrom('audit_log').selectAll().execute()).toEqual([])
   })
+
+  it('answers NUL characters and malformed ids with a 4xx, never a 500 (PostgreSQL refuses NUL in text)', async () => {
+    const { app, account } = await startTestApp(dialect)
+    const calls = [
+      { method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a\u0000b@example.com', password: 'x' } },
+      { method: 'POST', url: '/api/v1/teams', payload: { name: 'a\u0000b' } },
+      { method: 'PATCH', url: '/api/v1/me', payload: { name: 'a\u0000b' } },
+      { method: 'GET', url: '/api/v1/agents?teamId=%00' },
+      { method: 'GET', url: '/api/v1/audit-log?action=%00' },
+      { method: 'DELETE', url: '/api/v1/tokens/%00' },
+      { method: 'GET', url: '/api/v1/agents/%00' },
+      { method: 'PATCH', url: '/api/v1/teams/not-an-id', payload: { name: 'x' } },
+    ] as const
+    for (const call of calls) {
+      const res = await app.inject({ ...call, headers: account.admin.headers })
+      expect(res.statusCode, `${call.method} ${call.url}`).toBeGreaterThanOrEqual(400)
+      expect(res.statusCode, `${call.method} ${call.url}`).toBeLessThan(500)
+    }
+  })
 })

@@ -34,6 +34,9 @@ function classify(error: FastifyError | Error): { code: ErrorCode; details?: unk
   const fastifyCode = (error as FastifyError).code
   if (fastifyCode && FASTIFY_CODES[fastifyCode]) return { code: FASTIFY_CODES[fastifyCode]! }
   if (error instanceof SyntaxError) return { code: 'request.malformed_json' }
+  // PostgreSQL refuses NUL characters in text ("invalid byte sequence", 22021); they can
+  // only come from the client, so this is bad input, not a server fault.
+  if ((error as { code?: unknown }).code === '22021') return { code: 'request.invalid_encoding' }
   const status = (error as FastifyError).statusCode
   if (status === 413) return { code: 'request.payload_too_large' }
   if (status === 415) return { code: 'request.unsupported_media_type' }
