@@ -29,7 +29,7 @@ export async function postTicketMessage(deps: Deps, viewer: Viewer, ref: TicketR
   const reply = input.kind === 'reply'
   const bodyHtml = sanitizeMessageHtml(input.html)
 
-  const { message, ticket } = await deps.db.transaction().execute(async (trx) => {
+  const { message, ticket, opened } = await deps.db.transaction().execute(async (trx) => {
     const ticket = await lockVisibleTicket(trx, deps.dialect, viewer, ref)
     if (reply && ticket.status === 'closed') throw new AppError('ticket.closed')
     const message: MessageRow = {
@@ -67,12 +67,17 @@ export async function postTicketMessage(deps: Deps, viewer: Viewer, ref: TicketR
     await updateTicketRow(trx, viewer.accountId, ticket.id, set, parseJson<string[]>(ticket.tags, []))
     await recordEvents(trx, events)
 
-    return { message, ticket: { ...ticket, ...set } }
+    return { message, ticket: { ...ticket, ...set }, opened: set.status !== undefined }
   })
 
   deps.realtime.publish(viewer.accountId, {
     type: 'message.created', ticketId: ticket.id, messageId: message.id, kind: message.kind, teamId: ticket.team_id, at: now,
   })
+  if (opened) {
+    deps.realtime.publish(viewer.accountId, {
+      type: 'ticket.updated', ticketId: ticket.id, number: Number(ticket.number), teamId: ticket.team_id, assigneeId: ticket.assignee_id, fields: ['status'], at: now,
+    })
+  }
 
   return toMessageView(message)
 }

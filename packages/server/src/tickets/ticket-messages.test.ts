@@ -20,7 +20,10 @@ describe.each(testDialects())('ticket messages on %s', (dialect) => {
     const reply: MessageView = res.json()
     expect(reply).toMatchObject({ kind: 'outbound', authorKind: 'agent', authorAgentId: account.agent.id, channel: 'email', deliveryStatus: 'queued' })
     expect(reply.html).toBe('<p>お問い合わせ<b>ありがとうございます</b>。</p>')
-    expect(seen).toEqual([expect.objectContaining({ type: 'message.created', ticketId: t.id, messageId: reply.id, kind: 'outbound' })])
+    expect(seen).toEqual([
+      expect.objectContaining({ type: 'message.created', ticketId: t.id, messageId: reply.id, kind: 'outbound' }),
+      expect.objectContaining({ type: 'ticket.updated', ticketId: t.id, fields: ['status'] }),
+    ])
 
     const job = await deps.db.selectFrom('jobs').selectAll().where('type', '=', 'message.deliver').executeTakeFirstOrThrow()
     expect(JSON.parse(job.payload)).toEqual({ messageId: reply.id })

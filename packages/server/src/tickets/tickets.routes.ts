@@ -10,6 +10,7 @@ import { listTicketMessages } from './list-ticket-messages.ts'
 import { listTickets } from './list-tickets.ts'
 import { postTicketMessage } from './post-ticket-message.ts'
 import { parseTicketRef } from './ticket-access.ts'
+import { documentTicketRoutes } from './tickets.docs.ts'
 import { updateTicket } from './update-ticket.ts'
 
 interface IdParams {
@@ -22,6 +23,8 @@ interface IdParams {
  * for the rest, so a partner cannot even learn that other tickets exist.
  */
 export async function ticketRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  documentTicketRoutes()
+
   app.post('/tickets', { config: { access: 'staff' } }, async (request, reply) => {
     const input = parseInput(createTicketInput, request.body)
 
