@@ -22,3 +22,10 @@ export async function deleteSessionsOfAgent(db: Executor, agentId: string, excep
   if (exceptSessionId) query = query.where('id_hash', '!=', sha256(exceptSessionId))
   await query.execute()
 }
+
+/** Sessions past their expiry (they no longer sign anyone in); returns how many went. */
+export async function deleteExpiredSessions(db: Executor, nowIso: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('expires_at', '<=', nowIso).executeTakeFirst()
+
+  return Number(result.numDeletedRows)
+}

@@ -32,9 +32,6 @@ export async function hitRateLimit(deps: Pick<Deps, 'db' | 'clock'>, bucket: str
     )
     .returning(['count', 'window_ends_at'])
     .executeTakeFirstOrThrow()
-  // Now and then, drop finished windows so that one-off buckets (an IP seen once) do
-  // not pile up; cheap thanks to the primary key, and no separate job to schedule.
-  if (Math.random() < 0.001) await pruneRateLimits(deps, now)
 
   return { count: Number(row.count), windowEndsAt: Number(row.window_ends_at) }
 }
@@ -52,7 +49,7 @@ export async function enforceRateLimit(deps: Pick<Deps, 'db' | 'clock'>, bucket:
   }
 }
 
-/** Deletes windows that ended before `nowMs`. */
+/** Deletes windows that ended before `nowMs` (hourly, by the `auth.cleanup` job). */
 export async function pruneRateLimits(deps: Pick<Deps, 'db'>, nowMs: number): Promise<number> {
   const result = await deps.db.deleteFrom('rate_limits').where('window_ends_at', '<=', nowMs).executeTakeFirst()
 

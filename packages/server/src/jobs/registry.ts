@@ -1,4 +1,5 @@
 import type { AnyJobDefinition } from './job-definition.ts'
+import { AUTH_CLEANUP_EVERY_MS, authCleanupJob } from '../auth/auth-cleanup.job.ts'
 import { IDEMPOTENCY_CLEANUP_EVERY_MS, cleanupIdempotencyKeysJob } from '../http/idempotency-cleanup.job.ts'
 import { PRUNE_JOBS_EVERY_MS, pruneFinishedJobsJob } from './prune-jobs.job.ts'
 import { deliverMessageJob } from '../channels/message-deliver.job.ts'
@@ -10,6 +11,7 @@ import { PROCESS_PENDING_EVERY_MS, processPendingEmailsJob, sendAckJob } from '.
  */
 export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
   cleanupIdempotencyKeysJob,
+  authCleanupJob,
   pruneFinishedJobsJob,
   deliverMessageJob,
   sendAckJob,
@@ -26,6 +28,7 @@ export interface RecurringJob {
 /** Jobs the runner enqueues by itself on a schedule (add yours here too). */
 export const RECURRING_JOBS: readonly RecurringJob[] = [
   { type: cleanupIdempotencyKeysJob.type, everyMs: IDEMPOTENCY_CLEANUP_EVERY_MS },
+  { type: authCleanupJob.type, everyMs: AUTH_CLEANUP_EVERY_MS },
   { type: pruneFinishedJobsJob.type, everyMs: PRUNE_JOBS_EVERY_MS },
   { type: processPendingEmailsJob.type, everyMs: PROCESS_PENDING_EVERY_MS },
 ]
