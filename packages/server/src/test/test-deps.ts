@@ -2,6 +2,7 @@ import os from 'node:os'
 import path from 'node:path'
 import fs from 'node:fs'
 import pino from 'pino'
+import pg from 'pg'
 import { sql } from 'kysely'
 import { loadConfig } from '../config.ts'
 import type { Config } from '../config.ts'
@@ -13,6 +14,26 @@ import type { Clock } from '../lib/clock.ts'
 import { systemClock } from '../lib/clock.ts'
 import { randomToken } from '../lib/hash.ts'
 import { createInProcessBus } from '../realtime/realtime-bus.ts'
+
+/**
+ * Kysely's migrator introspects every schema on the server; if another test file
+ * drops its schema at that moment the introspection fails (3F000). Migrations and
+ * schema drops of test databases therefore take turns under one advisory lock.
+ */
+const SCHEMA_CHANGE_LOCK = 727_001
+
+async function withSchemaLock<T>(url: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query('select pg_advisory_lock($1)', [SCHEMA_CHANGE_LOCK])
+
+    return await work()
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [SCHEMA_CHANGE_LOCK]).catch(() => undefined)
+    await client.end()
+  }
+}
 
 export interface TestDeps extends Deps {
   /** Drops the test database (SQLite file or PostgreSQL schema). */
@@ -37,7 +58,7 @@ export async function createTestDeps(dialect: Dialect, options: { clock?: Clock;
     config = { ...baseConfig, ...options.config, database: { dialect: 'postgres', url, schema } }
     cleanupDb = async () => {
       const dropper = createDb({ dialect: 'postgres', url })
-      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(dropper)
+      await withSchemaLock(url, () => sql`drop schema if exists ${sql.id(schema)} cascade`.execute(dropper))
       await dropper.destroy()
     }
   } else {
@@ -46,7 +67,9 @@ export async function createTestDeps(dialect: Dialect, options: { clock?: Clock;
     cleanupDb = async () => fs.rmSync(dir, { recursive: true, force: true })
   }
   const db = createDb(config.database)
-  await migrateToLatest(db)
+  const database = config.database
+  if (database.dialect === 'postgres') await withSchemaLock(database.url, () => migrateToLatest(db))
+  else await migrateToLatest(db)
 
   return {
     db,
