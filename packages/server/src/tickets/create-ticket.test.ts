@@ -102,6 +102,25 @@ describe.each(testDialects())('POST /tickets on %s', (dialect) => {
     expect(Number(count.n)).toBe(0)
   })
 
+  it('replays the first answer for a repeated Idempotency-Key and creates nothing twice', async () => {
+    const { app, deps, account } = await startTestApp(dialect)
+    const headers = { ...account.agent.headers, 'idempotency-key': 'create-once-1' }
+    const payload = ticketBody()
+    const first = await app.inject({ method: 'POST', url: '/api/v1/tickets', headers, payload })
+    const again = await app.inject({ method: 'POST', url: '/api/v1/tickets', headers, payload })
+    expect(first.statusCode).toBe(201)
+    expect(again.statusCode).toBe(201)
+    expect(again.json().id).toBe(first.json().id)
+    const reply = { kind: 'reply', body: 'お待たせしました' }
+    const url = `/api/v1/tickets/${first.json().id}/messages`
+    const r1 = await app.inject({ method: 'POST', url, headers: { ...account.agent.headers, 'idempotency-key': 'reply-once-1' }, payload: reply })
+    const r2 = await app.inject({ method: 'POST', url, headers: { ...account.agent.headers, 'idempotency-key': 'reply-once-1' }, payload: reply })
+    expect(r2.json().id).toBe(r1.json().id)
+    const count = await deps.db.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    expect(Number(count.n)).toBe(2)
+    expect(Number((await deps.db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(1)
+  })
+
   it('is for staff: partners cannot create tickets', async () => {
     const { app, account } = await startTestApp(dialect)
     const res = await app.inject({ method: 'POST', url: '/api/v1/tickets', headers: account.partner.headers, payload: ticketBody() })

@@ -53,6 +53,7 @@ describe.each(testDialects())('GET /tickets on %s', (dialect) => {
     expect(await ids('priority=high')).toEqual([a.number])
     expect(await ids('category=refund')).toEqual([a.number])
     expect(await ids('q=Invoice')).toEqual([c.number])
+    expect(await ids('q=invoice')).toEqual([c.number])
     expect(await ids('q=Invoice%2050%25')).toEqual([c.number])
     expect(await ids('q=%25')).toEqual([])
     expect(await ids(`updatedSince=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).toEqual([])

@@ -39,6 +39,7 @@ export async function listTickets(deps: Deps, viewer: Viewer, query: ListTickets
   const statuses = query.status ? [...new Set(query.status)] : null
   const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null
   const fetch = query.limit + 1
+  const like = deps.dialect === 'postgres' ? 'ilike' : 'like'
 
   const filtered = (branch: Branch): TicketQuery => {
     // With a tag, the tag rows drive the scan: their (account, tag, updated_at,
@@ -66,8 +67,9 @@ export async function listTickets(deps: Deps, viewer: Viewer, query: ListTickets
     if (query.priority !== undefined) q = q.where('tickets.priority', '=', query.priority)
     if (query.category !== undefined) q = q.where('tickets.category', '=', query.category)
     if (query.updatedSince !== undefined) q = q.where(sortTime, '>=', new Date(query.updatedSince).toISOString())
-    // SQLite has no default LIKE escape character; name one so `%` and `_` are literal.
-    if (query.q !== undefined) q = q.where(sql<boolean>`tickets.subject like ${`${escapeLike(query.q)}%`} escape '\\'`)
+    // Case-insensitive on both (SQLite's LIKE already is, for ASCII). SQLite has no
+    // default LIKE escape character; name one so `%` and `_` are literal.
+    if (query.q !== undefined) q = q.where(sql<boolean>`tickets.subject ${sql.raw(like)} ${`${escapeLike(query.q)}%`} escape '\\'`)
     if (cursor) q = q.where((eb) => eb(eb.refTuple(sortTime, sortId), '<', eb.tuple(cursor[0]!, cursor[1]!)))
 
     return q.orderBy(sortTime, 'desc').orderBy(sortId, 'desc').limit(fetch)
