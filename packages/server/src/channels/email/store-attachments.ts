@@ -21,8 +21,9 @@ export interface StoredAttachment {
  * reuses the rows it made the first time.
  */
 export async function storeAttachments(deps: Deps, raw: RawEmailRow, attachments: ParsedAttachment[]): Promise<StoredAttachment[]> {
+  if (attachments.length === 0) return []
   const existing = await deps.db.selectFrom('attachments').selectAll().where('raw_email_id', '=', raw.id).orderBy('id').execute()
-  if (existing.length > 0 || attachments.length === 0) {
+  if (existing.length > 0) {
     return existing.map((a) => ({ id: a.id, filename: a.filename, contentType: a.content_type, size: a.size, inline: a.inline === 1, contentId: a.content_id, refusedReason: a.refused_reason }))
   }
   const now = deps.clock.now().toISOString()
