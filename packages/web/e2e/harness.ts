@@ -25,6 +25,9 @@ export interface E2EServer {
   account: { accountId: string; teamId: string; partnerTeamId: string; admin: Agent; supervisor: Agent; agent: Agent; partner: Agent }
   /** Calls the real API as one of the seeded agents (bearer token). */
   api<T = unknown>(as: Agent, method: string, url: string, body?: unknown): Promise<T>
+  /** Drops every WebSocket and refuses new ones until `endOutage` (HTTP keeps working). */
+  startOutage(): void
+  endOutage(): void
   stop(): Promise<void>
 }
 
@@ -59,6 +62,8 @@ export async function startServer(): Promise<E2EServer> {
 
       return (text ? JSON.parse(text) : undefined) as T
     },
+    startOutage: () => child.kill('SIGUSR2'),
+    endOutage: () => child.kill('SIGUSR1'),
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve))
       child.kill('SIGTERM')

@@ -15,6 +15,7 @@ beforeAll(async () => {
   const context = await newContext(browser, server)
   page = await context.newPage()
   page.on('pageerror', (error) => pageErrors.push(String(error)))
+  await signIn(page, server.account.agent.email, server.password)
 })
 
 afterAll(async () => {
@@ -24,7 +25,6 @@ afterAll(async () => {
 
 describe('inbox', () => {
   it('signs in and shows the unassigned view with its count', async () => {
-    await signIn(page, server.account.agent.email, server.password)
     await expect.poll(() => page.getByTestId('whoami').textContent()).toContain(server.names.agent)
     await page.getByTestId('view-unassigned').click()
     await expect.poll(() => page.locator('.ticket-row').count()).toBe(3)
@@ -37,6 +37,21 @@ describe('inbox', () => {
     await page.locator(`[data-ticket-number="${created.number}"]`).waitFor({ timeout: 10_000 })
     expect(await page.locator('.ticket-row').first().textContent()).toContain('ライブで届くはずのチケット')
     await expect.poll(() => page.getByTestId('view-unassigned').getByTestId('view-count').textContent()).toBe('4')
+  })
+
+
+  it('catches up on what it missed while the connection was down', async () => {
+    await page.goto('/inbox/unassigned')
+    await page.locator('.ticket-row').first().waitFor()
+    await expect.poll(() => page.getByTestId('connection-state').count()).toBe(0)
+    server.startOutage()
+    await page.getByTestId('connection-state').waitFor()
+    const missed = await createTicket(server, { subject: '接続が切れている間に届いたチケット' })
+    await page.waitForTimeout(300)
+    expect(await page.locator(`[data-ticket-number="${missed.number}"]`).count()).toBe(0)
+    server.endOutage()
+    await page.locator(`[data-ticket-number="${missed.number}"]`).waitFor({ timeout: 20_000 })
+    await expect.poll(() => page.getByTestId('connection-state').count()).toBe(0)
   })
 
   it('moves with j/k and opens with Enter', async () => {

@@ -51,7 +51,7 @@ describe('ticket page', () => {
     await page.goto(`/tickets/${ticket.id}`)
     const banner = page.getByTestId('care-banner')
     await banner.waitFor()
-    expect(await banner.textContent()).toContain('必ず上長確認のうえ返信すること')
+    await expect.poll(() => banner.textContent()).toContain('必ず上長確認のうえ返信すること')
     expect(await banner.textContent()).toContain('法人契約の窓口担当者')
     expect(await banner.locator('[role=alert]').count()).toBe(1)
     const panel = page.getByTestId('customer-panel')

@@ -25,6 +25,20 @@ for (const role of ['admin', 'supervisor', 'agent', 'partner'] as const) {
 }
 await deps.db.updateTable('teams').set({ name: 'サポート窓口' }).where('id', '=', account.teamId).execute()
 
+// A network outage on demand, for the reconnect/catch-up test: SIGUSR2 drops every
+// agent socket and refuses new ones (as if the link were down); SIGUSR1 ends it.
+let outage = false
+app.addHook('onRequest', async (request, reply) => {
+  if (outage && request.url.startsWith('/api/v1/realtime')) return reply.code(503).send()
+})
+process.on('SIGUSR2', () => {
+  outage = true
+  for (const socket of app.websocketServer.clients) socket.terminate()
+})
+process.on('SIGUSR1', () => {
+  outage = false
+})
+
 const url = await app.listen({ port: 0, host: '127.0.0.1' })
 process.stdout.write(`${JSON.stringify({ url, password: E2E_PASSWORD, names: NAMES, account })}\n`)
 

@@ -33,12 +33,13 @@ export class RealtimeClient {
   start(): void {
     this.stopped = false
     this.connect()
-    window.addEventListener('online', this.reconnectNow)
+    // Back online after a network drop: try at once instead of waiting out the backoff.
+    globalThis.addEventListener?.('online', this.reconnectNow)
   }
 
   stop(): void {
     this.stopped = true
-    window.removeEventListener('online', this.reconnectNow)
+    globalThis.removeEventListener?.('online', this.reconnectNow)
     if (this.retryTimer) clearTimeout(this.retryTimer)
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer)
     this.socket?.close(1000)
@@ -105,6 +106,8 @@ export class RealtimeClient {
       else if (data.type !== 'pong') for (const listener of this.eventListeners) listener(data)
     }
     socket.onclose = () => this.closed(socket)
+    // A failed connect is always followed by close, where the retry is scheduled.
+    socket.onerror = () => undefined
   }
 
   private closed(socket: WebSocket): void {

@@ -65,11 +65,12 @@ export interface Viewer {
  * Tells the server this tab shows `ticketId` (and whether the agent is replying),
  * and returns the other agents on the same ticket.
  */
-export function usePresence(ticketId: string, replying: boolean, myId: string): Viewer[] {
+export function usePresence(ticketId: string | null, replying: boolean, myId: string): Viewer[] {
   const client = useClient()
   const [viewers, setViewers] = useState<Viewer[]>([])
   useEffect(() => {
     setViewers([])
+    if (!ticketId) return
     const off = client.onEvent((event) => {
       if (event.type === 'presence.changed' && event.ticketId === ticketId) {
         setViewers(event.viewers.filter((v) => v.agentId !== myId))
@@ -82,7 +83,7 @@ export function usePresence(ticketId: string, replying: boolean, myId: string): 
     }
   }, [client, ticketId, myId])
   useEffect(() => {
-    client.setPresence(ticketId, replying)
+    if (ticketId) client.setPresence(ticketId, replying)
   }, [client, ticketId, replying])
 
   return viewers

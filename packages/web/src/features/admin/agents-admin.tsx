@@ -78,7 +78,7 @@ export function AgentsAdmin() {
                   </fieldset>
                 </td>
                 <td>
-                  {agent.active ? t('admin.active') : t('admin.inactive')}{' '}
+                  <span className="agent-state">{agent.active ? t('admin.active') : t('admin.inactive')}</span>{' '}
                   {agent.id !== me.id && (
                     <button type="button" className="button-small" onClick={() => void update(agent, { active: !agent.active })}>
                       {agent.active ? t('admin.deactivate') : t('admin.reactivate')}

@@ -5,7 +5,11 @@ import type { CustomerView } from '../../api/types.ts'
  * VIP and "handle with care" with their reasons, full width above the thread:
  * every next agent must see them before writing a word.
  */
-export function CareBanner({ customer }: { customer: Pick<CustomerView, 'isVip' | 'vipReason' | 'handleWithCare' | 'careReason' | 'displayName'> }) {
+export function CareBanner({ customer, reasonsLoading = false }: {
+  customer: Pick<CustomerView, 'isVip' | 'vipReason' | 'handleWithCare' | 'careReason' | 'displayName'>
+  /** The flags come with the ticket, the reasons with the customer a moment later. */
+  reasonsLoading?: boolean
+}) {
   const { t } = useTranslation()
   if (!customer.isVip && !customer.handleWithCare) return null
 
@@ -16,7 +20,7 @@ export function CareBanner({ customer }: { customer: Pick<CustomerView, 'isVip' 
           <span className="banner-icon" aria-hidden="true">⚠</span>
           <div>
             <strong>{t('customer.careTitle', { name: customer.displayName })}</strong>
-            <p>{customer.careReason || t('customer.noReason')}</p>
+            <p>{customer.careReason || (reasonsLoading ? '…' : t('customer.noReason'))}</p>
           </div>
         </div>
       )}
@@ -25,7 +29,7 @@ export function CareBanner({ customer }: { customer: Pick<CustomerView, 'isVip' 
           <span className="banner-icon" aria-hidden="true">★</span>
           <div>
             <strong>{t('customer.vipTitle', { name: customer.displayName })}</strong>
-            <p>{customer.vipReason || t('customer.noReason')}</p>
+            <p>{customer.vipReason || (reasonsLoading ? '…' : t('customer.noReason'))}</p>
           </div>
         </div>
       )}

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react'
+import { memo, useEffect, useRef } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { TicketView } from '../../api/types.ts'
@@ -32,7 +33,7 @@ export function TicketList({ rows, hasMore, loadMore, selected, onSelect }: Prop
     count: rows.length + (hasMore ? 1 : 0),
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
   })
   const items = virtualizer.getVirtualItems()
   const lastIndex = items[items.length - 1]?.index ?? 0
@@ -68,47 +69,74 @@ export function TicketList({ rows, hasMore, loadMore, selected, onSelect }: Prop
       <ul style={{ height: virtualizer.getTotalSize() }} aria-label={t('inbox.listLabel')}>
         {items.map((item) => {
           const ticket = rows[item.index]
-          const style = { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }
           if (!ticket) {
             return (
-              <li key="more" className="ticket-row ticket-row-more" style={style}>
+              <li key="more" className="ticket-row ticket-row-more" style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
                 {t('common.loadingMore')}
               </li>
             )
           }
-          const assignee = ticket.assigneeId === me.id ? t('inbox.you') : agentName(directory, ticket.assigneeId)
 
           return (
-            <li
+            <TicketRow
               key={ticket.id}
-              data-index={item.index}
-              data-ticket-number={ticket.number}
-              className={`ticket-row${item.index === selected ? ' is-selected' : ''}`}
-              style={style}
-              aria-current={item.index === selected ? 'true' : undefined}
-            >
-              <Link to={`/tickets/${ticket.id}`} onFocus={() => onSelect(item.index)}>
-                <span className="ticket-number">#{ticket.number}</span>
-                <span className="ticket-main">
-                  <span className="ticket-subject">{ticket.subject}</span>
-                  <span className="ticket-meta">
-                    {ticket.customer.displayName}
-                    {ticket.customer.isVip && <span className="badge badge-vip">{t('customer.vip')}</span>}
-                    {ticket.customer.handleWithCare && <span className="badge badge-care">{t('customer.care')}</span>}
-                    <span className="muted"> · {t(`channels.${ticket.channel}`)}</span>
-                  </span>
-                </span>
-                <span className={`pill status-${ticket.status}`}>{t(`statuses.${ticket.status}`)}</span>
-                <span className={`pill priority-${ticket.priority}`}>{t(`priorities.${ticket.priority}`)}</span>
-                <span className="ticket-assignee">{assignee ?? t('inbox.unassigned')}</span>
-                <time className="ticket-time" dateTime={ticket.updatedAt} title={formatDateTime(ticket.updatedAt, i18n.language, me.timeZone)}>
-                  {formatShort(ticket.updatedAt, i18n.language, me.timeZone)}
-                </time>
-              </Link>
-            </li>
+              ticket={ticket}
+              index={item.index}
+              start={item.start}
+              selected={item.index === selected}
+              assignee={ticket.assigneeId === me.id ? t('inbox.you') : (agentName(directory, ticket.assigneeId) ?? t('inbox.unassigned'))}
+              time={formatShort(ticket.updatedAt, i18n.language, me.timeZone)}
+              timeTitle={formatDateTime(ticket.updatedAt, i18n.language, me.timeZone)}
+              onSelect={onSelect}
+              t={t}
+            />
           )
         })}
       </ul>
     </div>
   )
 }
+
+interface RowProps {
+  ticket: TicketView
+  index: number
+  start: number
+  selected: boolean
+  assignee: string
+  time: string
+  timeTitle: string
+  onSelect(index: number): void
+  t: TFunction
+}
+
+/** Memoized: while scrolling, rows already on screen only move, they do not re-render. */
+const TicketRow = memo(function TicketRow({ ticket, index, start, selected, assignee, time, timeTitle, onSelect, t }: RowProps) {
+  return (
+    <li
+      data-index={index}
+      data-ticket-number={ticket.number}
+      className={`ticket-row${selected ? ' is-selected' : ''}`}
+      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+      aria-current={selected ? 'true' : undefined}
+    >
+      <Link to={`/tickets/${ticket.id}`} onFocus={() => onSelect(index)}>
+        <span className="ticket-number">#{ticket.number}</span>
+        <span className="ticket-main">
+          <span className="ticket-subject">{ticket.subject}</span>
+          <span className="ticket-meta">
+            {ticket.customer.displayName}
+            {ticket.customer.isVip && <span className="badge badge-vip">{t('customer.vip')}</span>}
+            {ticket.customer.handleWithCare && <span className="badge badge-care">{t('customer.care')}</span>}
+            <span className="muted"> · {t(`channels.${ticket.channel}`)}</span>
+          </span>
+        </span>
+        <span className={`pill status-${ticket.status}`}>{t(`statuses.${ticket.status}`)}</span>
+        <span className={`pill priority-${ticket.priority}`}>{t(`priorities.${ticket.priority}`)}</span>
+        <span className="ticket-assignee">{assignee}</span>
+        <time className="ticket-time" dateTime={ticket.updatedAt} title={timeTitle}>
+          {time}
+        </time>
+      </Link>
+    </li>
+  )
+})

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { allPages, customers, tickets } from '../../api/endpoints.ts'
 import type { RealtimeEvent } from '../../api/types.ts'
@@ -17,30 +17,52 @@ import { PresenceBar } from './presence-bar.tsx'
 import { Thread } from './thread.tsx'
 import { TicketFields } from './ticket-fields.tsx'
 
+/**
+ * User Timing marks: "data arrived" when the later of ticket and thread lands, and
+ * a measure to the first paint after it (the issue's "renders in under 100 ms after
+ * data arrives"; read by the e2e test, visible in any browser's performance panel).
+ */
+const DATA_MARK = 'madoguchi:ticket-data'
+export const RENDER_MEASURE = 'madoguchi:ticket-render'
+function markData<T>(value: T): T {
+  performance.mark(DATA_MARK)
+
+  return value
+}
+
 export function TicketPage({ ticketId }: { ticketId: string }) {
   const { t, i18n } = useTranslation()
   const me = useMe()
   const { search } = useLocation()
-  const ticket = useAsync(() => tickets.get(ticketId), ticketId)
+  const ticket = useAsync(() => tickets.get(ticketId).then(markData), ticketId)
   const thread = useAsync(
-    () => Promise.all([allPages((c) => tickets.messages(ticketId, c)), allPages((c) => tickets.events(ticketId, c))]),
+    () => Promise.all([allPages((c) => tickets.messages(ticketId, c)), allPages((c) => tickets.events(ticketId, c))]).then(markData),
     ticketId,
   )
+  const measured = useRef(false)
+  useEffect(() => {
+    if (measured.current || !ticket.data || !thread.data) return
+    measured.current = true
+    // The frame after this commit is the one that shows it.
+    requestAnimationFrame(() => setTimeout(() => performance.measure(RENDER_MEASURE, DATA_MARK)))
+  }, [ticket.data, thread.data])
   const customerId = ticket.data?.customer.id
   const customer = useAsync(() => (customerId ? customers.get(customerId) : Promise.resolve(undefined)), customerId ?? '')
   const requested = search.get('compose')
   const [kind, setKind] = useState<ComposeKind>(requested === 'note' ? 'note' : 'reply')
   const [focusToken, setFocusToken] = useState(requested ? 1 : 0)
   const [replying, setReplying] = useState(false)
-  const viewers = usePresence(ticketId, replying, me.id)
+  // The route may name the ticket by number (/tickets/123); presence and events use its id.
+  const resolvedId = ticket.data?.id ?? null
+  const viewers = usePresence(resolvedId, replying, me.id)
 
   // Changes by others arrive as events; after a reconnect, read everything again.
   const onEvent = useCallback((event: RealtimeEvent) => {
-    if (event.type === 'presence.changed' || event.ticketId !== ticketId) return
+    if (event.type === 'presence.changed' || event.ticketId !== resolvedId) return
     ticket.reload()
     thread.reload()
     if (event.type === 'ticket.updated') customer.reload()
-  }, [ticketId, ticket, thread, customer])
+  }, [resolvedId, ticket, thread, customer])
   useRealtime(onEvent, () => {
     ticket.reload()
     thread.reload()
@@ -78,7 +100,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
           <PresenceBar viewers={viewers} />
           <TicketFields key={current.id} ticket={current} onChange={ticket.setData} />
         </header>
-        {customer.data ? <CareBanner customer={customer.data} /> : <CareBanner customer={{ ...current.customer, vipReason: null, careReason: null }} />}
+        {customer.data ? <CareBanner customer={customer.data} /> : <CareBanner customer={{ ...current.customer, vipReason: null, careReason: null }} reasonsLoading={!customer.error} />}
         {thread.error ? <ErrorNotice error={thread.error} onRetry={thread.reload} /> : null}
         {thread.data ? (
           <Thread messages={thread.data[0]} events={thread.data[1]} customerName={current.customer.displayName} />
