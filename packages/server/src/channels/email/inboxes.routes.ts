@@ -11,6 +11,7 @@ import { findInbox, listInboxRows } from './inbox.repo.ts'
 import { toInboxView } from './inbox-view.ts'
 import { updateInbox } from './update-inbox.ts'
 import { rawEmailRoute } from './raw-email.routes.ts'
+import { rawEmailDownloadRoutes } from './raw-emails.routes.ts'
 
 /** Email inboxes: admins manage them; every agent may see which exist (passwords never shown). */
 export async function inboxRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -44,4 +45,5 @@ export async function inboxRoutes(app: FastifyInstance, deps: Deps): Promise<voi
   })
 
   await rawEmailRoute(app, deps)
+  await rawEmailDownloadRoutes(app, deps)
 }

@@ -16,6 +16,8 @@ export interface SmtpServerOptions {
   /** PEM key and certificate: STARTTLS is offered only when both are given. */
   tls?: { key: string | Buffer; cert: string | Buffer }
   maxBytes?: number
+  /** Messages processed at the same time after they were acknowledged (default 8). */
+  processConcurrency?: number
   /** Test hook, awaited after the raw message is committed and before 250 is sent. */
   beforeAcknowledge?: (stored: StoreResult[]) => Promise<void>
 }
@@ -38,6 +40,8 @@ const smtpError = (code: number, message: string) => Object.assign(new Error(mes
 export async function startSmtpServer(deps: Deps, options: SmtpServerOptions = {}): Promise<RunningSmtpServer> {
   const inboxesBySession = new Map<string, Map<string, InboxRow>>()
   const inFlight = new Set<Promise<unknown>>()
+  // Processing after 250 is bounded: a flood queues here instead of opening hundreds of transactions.
+  const limit = createLimiter(options.processConcurrency ?? 8)
   const maxBytes = options.maxBytes ?? MAX_RAW_EMAIL_BYTES
 
   const server = new SMTPServer({
@@ -92,7 +96,7 @@ export async function startSmtpServer(deps: Deps, options: SmtpServerOptions = {
         for (const [i, result] of stored.entries()) {
           const row = result.stored ? result.row : result.existing
           if (row.outcome !== 'received') continue
-          const job = processRawEmail(deps, inboxes[i]!, row).catch((error: unknown) => deps.logger.error({ err: error, rawEmailId: row.id }, 'smtp: processing failed; left for email.process_pending'))
+          const job = limit(() => processRawEmail(deps, inboxes[i]!, row)).catch((error: unknown) => deps.logger.error({ err: error, rawEmailId: row.id }, 'smtp: processing failed; left for email.process_pending'))
           inFlight.add(job)
           void job.finally(() => inFlight.delete(job))
         }
@@ -119,6 +123,22 @@ export async function startSmtpServer(deps: Deps, options: SmtpServerOptions = {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await Promise.allSettled([...inFlight])
     },
+  }
+}
+
+function createLimiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0
+  const waiting: Array<() => void> = []
+
+  return async (task) => {
+    if (active >= max) await new Promise<void>((resolve) => waiting.push(resolve))
+    active++
+    try {
+      return await task()
+    } finally {
+      active--
+      waiting.shift()?.()
+    }
   }
 }
 
