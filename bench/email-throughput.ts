@@ -19,6 +19,7 @@ import { newId } from '../packages/server/src/lib/ids.ts'
 import { randomToken } from '../packages/server/src/lib/hash.ts'
 import { ingestRawEmail } from '../packages/server/src/channels/email/ingest-raw-email.ts'
 import { startSmtpServer } from '../packages/server/src/channels/email/smtp-server.ts'
+import { createTicketFromInbound } from '../packages/server/src/tickets/create-ticket-from-inbound.ts'
 import { encodeText } from '../packages/server/src/channels/email/charsets.ts'
 import { DATA_DIR, openBenchDb } from './lib/bench-db.ts'
 import { benchOptions } from './lib/options.ts'
@@ -27,6 +28,8 @@ import type { BenchOptions } from './lib/options.ts'
 export const EMAIL_TARGETS = { parseAndStore: 1_000, smtp: 300 } as const
 
 export interface EmailBenchResult {
+  /** Baseline in the same run: createTicketFromInbound alone (no parsing, no raw storage), same concurrency. */
+  ticketOnlyPerSec: number
   parseAndStorePerSec: number
   smtpPerSec: number
   /** CPU time of this process per message (server and, for SMTP, the nodemailer client too). */
@@ -65,7 +68,7 @@ function sampleMail(i: number, run: string): Buffer {
   return Buffer.from(`${head.join('\r\n')}\r\n\r\n${content}\r\n`, 'latin1')
 }
 
-async function setup(dialect: Dialect, options: BenchOptions): Promise<{ deps: Deps; inboxId: string; close: () => Promise<void> }> {
+async function setup(dialect: Dialect, options: BenchOptions): Promise<{ deps: Deps; inboxId: string; accountId: string; close: () => Promise<void> }> {
   const bench = await openBenchDb(dialect, 'email', options.pgUrl, { fresh: true })
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', MADOGUCHI_DEMO: '0' }), database: bench.config, dataDir: path.join(DATA_DIR, 'email-blobs') }
   const deps = buildDeps(config, { db: bench.db, logger: pino({ level: 'silent' }) })
@@ -79,7 +82,7 @@ async function setup(dialect: Dialect, options: BenchOptions): Promise<{ deps: D
   }).execute()
   await deps.db.insertInto('inbox_addresses').values({ address: 'support@shop.example', account_id: accountId, inbox_id: inboxId }).execute()
 
-  return { deps, inboxId, close: () => bench.close() }
+  return { deps, inboxId, accountId, close: () => bench.close() }
 }
 
 async function untilProcessed(deps: Deps, expected: number): Promise<void> {
@@ -92,8 +95,23 @@ async function untilProcessed(deps: Deps, expected: number): Promise<void> {
 
 export async function measureEmail(dialect: Dialect, options: BenchOptions): Promise<EmailBenchResult> {
   const messages = options.quick ? 600 : 3_000
-  const { deps, inboxId, close } = await setup(dialect, options)
+  const { deps, inboxId, accountId, close } = await setup(dialect, options)
   try {
+    // Baseline: the tickets use case the email path ends in, fed pre-parsed input.
+    const base = randomToken(4)
+    let b = 0
+    const baseStarted = performance.now()
+    await Promise.all(Array.from({ length: 8 }, async () => {
+      while (b < messages) {
+        const i = b++
+        await createTicketFromInbound(deps, {
+          accountId, channel: 'email', externalId: `${base}.${i}@example.jp`, subject: SUBJECTS[i % SUBJECTS.length]!, inboxId,
+          customer: { email: `base${i}-${base}@example.jp`, name: `顧客 ${i}` }, bodyText: BODIES[i % BODIES.length]!,
+        })
+      }
+    }))
+    const ticketOnlyPerSec = messages / ((performance.now() - baseStarted) / 1000)
+
     // Parse-and-store: ingestRawEmail directly, 8 in flight (as an SMTP or IMAP front would feed it).
     const run1 = randomToken(4)
     const mails = Array.from({ length: messages }, (_v, i) => sampleMail(i, run1))
@@ -125,7 +143,7 @@ export async function measureEmail(dialect: Dialect, options: BenchOptions): Pro
     mailer.close()
     await smtp.close()
 
-    return { parseAndStorePerSec, smtpPerSec, parseAndStoreCpuMs, smtpCpuMs, messages }
+    return { ticketOnlyPerSec, parseAndStorePerSec, smtpPerSec, parseAndStoreCpuMs, smtpCpuMs, messages }
   } finally {
     await close()
   }
@@ -135,6 +153,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const options = benchOptions()
   for (const dialect of options.dialects) {
     const r = await measureEmail(dialect, options)
+    console.log(`${dialect}: baseline createTicketFromInbound alone ${r.ticketOnlyPerSec.toFixed(0)}/s;`)
     console.log(`${dialect}: parse-and-store ${r.parseAndStorePerSec.toFixed(0)} msgs/s (target ≥ ${EMAIL_TARGETS.parseAndStore}; CPU ${r.parseAndStoreCpuMs.toFixed(2)} ms/msg),` +
       ` SMTP → stored ticket ${r.smtpPerSec.toFixed(0)} msgs/s (target ≥ ${EMAIL_TARGETS.smtp}; CPU ${r.smtpCpuMs.toFixed(2)} ms/msg incl. client), ${r.messages} messages each, load ${os.loadavg()[0]!.toFixed(1)}`)
   }

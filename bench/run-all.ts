@@ -78,7 +78,7 @@ async function main(): Promise<void> {
           const limit = f.kind === 'list' ? LIST_P99_MS : LOOKUP_P99_MS
           const ok = f.p99 <= limit && f.failures === 0
           rows.push({
-            benchmark: f.name, dialect, figure: `p50 ${fmt.ms(f.p50)} / p99 ${fmt.ms(f.p99)}`, vsHello: fmt.ratio(f.p99 / hello.p99), vsRawInsert: '',
+            benchmark: f.name, dialect, figure: `p50 ${fmt.ms(f.p50)} / p99 ${fmt.ms(f.p99)} (cpu ${fmt.ms(f.cpuMs)})`, vsHello: fmt.ratio(f.p99 / hello.p99), vsRawInsert: '',
             target: `p99 ≤ ${limit} ms`, verdict: verdict(ok),
           })
           if (!ok || f.failures > 0) notes.push(`${dialect} ${f.name}: ${f.failures} failures of ${f.samples}; max ${fmt.ms(f.max)}; slowest: ${f.slowest.join(' | ')}`)

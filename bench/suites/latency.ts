@@ -14,6 +14,8 @@ export interface LatencyFigure {
   p99: number
   max: number
   samples: number
+  /** Server process CPU per request (ms): what the request costs, whatever else runs on the machine. */
+  cpuMs: number
   /** Requests that did not answer 200 (must be 0). */
   failures: number
   /** Slowest requests' paths, to profile what missed. */
@@ -60,6 +62,7 @@ export async function measureLatency(data: LargeDataSet, options: BenchOptions):
       let failures = 0
       // A case far off its target would take hours at full sample count: cap its time.
       const deadline = performance.now() + CASE_BUDGET_MS
+      const cpuBefore = await server.cpuMicros()
       for (let i = 0; i < options.samples && performance.now() < deadline; i++) {
         const path = c.path()
         if (path === null) continue
@@ -67,9 +70,10 @@ export async function measureLatency(data: LargeDataSet, options: BenchOptions):
         if (res.status !== 200) failures++
         timings.push({ ms: res.ms, path })
       }
+      const cpuMs = ((await server.cpuMicros()) - cpuBefore) / 1000 / Math.max(1, timings.length)
       const ms = timings.map((t) => t.ms)
       figures.push({
-        name: c.name, kind: c.kind, p50: percentile(ms, 50), p99: percentile(ms, 99), max: Math.max(...ms), samples: ms.length, failures,
+        name: c.name, kind: c.kind, p50: percentile(ms, 50), p99: percentile(ms, 99), max: Math.max(...ms), samples: ms.length, cpuMs, failures,
         slowest: [...timings].sort((a, b) => b.ms - a.ms).slice(0, 3).map((t) => `${t.ms.toFixed(1)} ms ${decodeURIComponent(t.path)}`),
       })
     }
