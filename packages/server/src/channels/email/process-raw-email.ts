@@ -1,4 +1,5 @@
 import type { RawEmailResult } from '@madoguchi/shared'
+import type { Executor } from '../../db/database.ts'
 import type { Deps } from '../../deps.ts'
 import { toJson } from '../../db/json.ts'
 import { hitRateLimit } from '../../http/rate-limit.ts'
@@ -38,18 +39,20 @@ export async function processRawEmail(deps: Deps, inbox: InboxRow, raw: RawEmail
   const sender = email.from?.address ?? raw.envelope_from?.toLowerCase() ?? null
   const finish = async (result: RawEmailResult, extra: { enqueueAck?: boolean } = {}) => {
     const now = deps.clock.now().toISOString()
-    await deps.db.transaction().execute(async (trx) => {
-      await updateRawEmail(trx, raw.id, {
+    const linked = Boolean(result.messageId && result.ticketId && (result.outcome === 'ticket_created' || result.outcome === 'appended') && email.attachments.length > 0)
+    const record = async (db: Executor) => {
+      await updateRawEmail(db, raw.id, {
         outcome: result.outcome, reason: result.reason ?? null, ticket_id: result.ticketId ?? null, message_id: result.messageId ?? null,
         sender, parse_warnings: toJson(email.warnings), processed_at: now,
       })
-      if (result.messageId && result.ticketId && (result.outcome === 'ticket_created' || result.outcome === 'appended')) {
-        await linkAttachments(trx, raw.id, result.messageId, result.ticketId)
-      }
+      if (linked) await linkAttachments(db, raw.id, result.messageId!, result.ticketId!)
       if (extra.enqueueAck) {
-        await enqueueJob(trx, SEND_ACK_JOB, { rawEmailId: raw.id }, { accountId: raw.account_id, dedupeKey: raw.id, now: deps.clock.now() })
+        await enqueueJob(db, SEND_ACK_JOB, { rawEmailId: raw.id }, { accountId: raw.account_id, dedupeKey: raw.id, now: deps.clock.now() })
       }
-    })
+    }
+    // One statement needs no explicit transaction (the common case: no attachments, no acknowledgement).
+    if (linked || extra.enqueueAck) await deps.db.transaction().execute(record)
+    else await record(deps.db)
     deps.logger.info({ rawEmailId: raw.id, inboxId: inbox.id, outcome: result.outcome, reason: result.reason }, 'email processed')
 
     return result
@@ -75,13 +78,16 @@ export async function processRawEmail(deps: Deps, inbox: InboxRow, raw: RawEmail
   const attachments = await storeAttachments(deps, raw, email.attachments)
   const externalId = email.messageId ?? `raw:${raw.sha256}`
   const body = messageBody(email, attachments, raw)
-  const senderCustomers = await customerIdsForAddress(deps.db, inbox.account_id, customerAddress)
-  const thread = await findEmailThread(deps.db, inbox, threadKeys(email, parseEnvelope(raw)), senderCustomers)
+  const keys = threadKeys(email, parseEnvelope(raw))
+  // Only a `[#n]` subject tag needs to know who the sender is before the ticket exists.
+  const senderCustomers = keys.subjectNumbers.length > 0 ? await customerIdsForAddress(deps.db, inbox.account_id, customerAddress) : []
+  const thread = await findEmailThread(deps.db, inbox, keys, senderCustomers)
   if (thread) {
     try {
       const appended = await appendInboundMessage(deps, {
         accountId: inbox.account_id, ticketId: thread.ticket.id, channel: 'email', externalId,
-        authorCustomerId: senderCustomers[0] ?? thread.ticket.customer_id, ...body,
+        authorCustomerId: (senderCustomers.length > 0 ? senderCustomers : await customerIdsForAddress(deps.db, inbox.account_id, customerAddress))[0] ?? thread.ticket.customer_id,
+        ...body,
       })
       const own = appended.message.metadata['rawEmailId'] === raw.id
 
