@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { E2EServer } from './harness.ts'
-import { createTicket, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn, startServer } from './harness.ts'
+import { createTicket, launchBrowser, newContext, seriousA11yViolations, signIn, startServer } from './harness.ts'
 
 let server: E2EServer
 let browser: Browser
@@ -69,6 +69,30 @@ describe('inbox', () => {
     await page.waitForURL(/\/inbox\/mine/)
   })
 
+  it('opens the selected ticket ready to reply with r', async () => {
+    await page.goto('/inbox/unassigned')
+    await page.locator('.ticket-row').first().waitFor()
+    await page.keyboard.press('j')
+    await page.keyboard.press('r')
+    await page.waitForURL(/\/tickets\/.+\?compose=reply/)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('composer')
+    await page.keyboard.press('Escape')
+  })
+
+  it('saves the current filters as a view that keeps its count', async () => {
+    await createTicket(server, { subject: '至急: 決済が二重に行われました', priority: 'urgent' })
+    await page.goto('/inbox/all?priority=urgent')
+    await expect.poll(() => page.locator('.ticket-row').count()).toBe(1)
+    await page.getByRole('button', { name: '絞り込みをビューとして保存' }).click()
+    await page.getByLabel('ビュー名').fill('緊急')
+    await page.getByRole('button', { name: '保存', exact: true }).click()
+    await page.waitForURL(/\/inbox\/v[0-9a-z]+$/)
+    await page.reload()
+    const saved = page.locator('.saved-view', { hasText: '緊急' })
+    await expect.poll(() => saved.getByTestId('view-count').textContent()).toBe('1')
+    await expect.poll(() => page.locator('.ticket-row').count()).toBe(1)
+  })
+
   it('opens the shortcut list with ?', async () => {
     await page.keyboard.press('?')
     await page.locator('dialog[open]').waitFor()
@@ -80,8 +104,14 @@ describe('inbox', () => {
   it('has no serious or critical accessibility violations', async () => {
     await page.goto('/inbox/all')
     await page.locator('.ticket-row').first().waitFor()
-    await screenshot(page, 'inbox')
     expect(await seriousA11yViolations(page)).toEqual([])
     expect(pageErrors).toEqual([])
+  })
+
+  it('signs out', async () => {
+    await page.getByRole('button', { name: 'ログアウト' }).click()
+    await page.locator('input[name=email]').waitFor()
+    const me = await page.evaluate(async () => (await fetch('/api/v1/me')).status)
+    expect(me).toBe(401)
   })
 })

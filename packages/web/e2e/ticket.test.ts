@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { E2EServer } from './harness.ts'
-import { createCustomer, createTicket, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn, startServer } from './harness.ts'
+import { createCustomer, createTicket, launchBrowser, newContext, seriousA11yViolations, signIn, startServer } from './harness.ts'
 
 let server: E2EServer
 let browser: Browser
@@ -143,7 +143,6 @@ describe('ticket page', () => {
   it('has no serious or critical accessibility violations', async () => {
     await page.goto(`/tickets/${ticket.id}`)
     await page.locator('[data-kind=note]').first().waitFor()
-    await screenshot(page, 'ticket')
     expect(await seriousA11yViolations(page)).toEqual([])
     expect(pageErrors).toEqual([])
   })

@@ -48,8 +48,8 @@ export const en = {
   customer: {
     vip: 'VIP', care: 'Handle with care', careTitle: 'Handle with care: {{name}}', vipTitle: 'VIP customer: {{name}}',
     noReason: '(no reason given)', title: 'Customer', crn: 'CRN', copyCrn: 'Copy the CRN', kana: 'Furigana',
-    preferredName: 'Address as', birthdayToday: '🎂 Birthday today', birthdaySoon_one: '🎂 Birthday tomorrow',
-    birthdaySoon_other: '🎂 Birthday in {{count}} days', anniversaryToday: 'Anniversary today',
+    preferredName: 'Address as', birthdayToday: 'Birthday today', birthdaySoon_one: 'Birthday tomorrow',
+    birthdaySoon_other: 'Birthday in {{count}} days', anniversaryToday: 'Anniversary today',
     anniversarySoon_one: 'Anniversary tomorrow', anniversarySoon_other: 'Anniversary in {{count}} days',
     language: 'Language', lifetimeValue: 'Lifetime value', contacts: 'Contacts', noContacts: 'No contact details.',
     verifiedOn: 'verified {{date}}', confirmContact: 'Confirm', edit: 'Edit details', history: 'Other tickets',
@@ -66,7 +66,7 @@ export const en = {
     emptyThread: 'No messages yet.', thread: 'Conversation', agent: 'Agent',
     author: { customer: 'Customer', agent: 'Agent', bot: 'Bot', system: 'System' },
     kind: { inbound: 'From customer', outbound: 'Reply sent', note: 'Internal note', system: 'System' },
-    noteNotSent: 'Only agents see this note; it was not sent to the customer.', attachments: 'Attachments',
+    noteNotSent: 'Only agents see this note; it was not sent to the customer.', attachments: 'Attachments', attachment: 'Attachment', attachmentRefused: 'not stored ({{reason}})', 
     delivery: { pending: 'Sending…', queued: 'Queued for sending', sent: 'Sent', delivered: 'Delivered', failed: 'Not delivered', bounced: 'Bounced' },
     none: 'None', createdAt: 'opened {{date}}', tagsPlaceholder: 'tag, tag',
     event: {

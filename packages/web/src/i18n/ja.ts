@@ -48,8 +48,8 @@ export const ja: typeof en = {
   customer: {
     vip: 'VIP', care: '要配慮', careTitle: '要配慮のお客様: {{name}}', vipTitle: 'VIP のお客様: {{name}}',
     noReason: '（理由の記載なし）', title: '顧客情報', crn: '顧客番号', copyCrn: '顧客番号をコピー', kana: 'ふりがな',
-    preferredName: '呼び方', birthdayToday: '🎂 本日お誕生日', birthdaySoon_one: '🎂 お誕生日まであと {{count}} 日',
-    birthdaySoon_other: '🎂 お誕生日まであと {{count}} 日', anniversaryToday: '本日記念日',
+    preferredName: '呼び方', birthdayToday: '本日お誕生日', birthdaySoon_one: 'お誕生日まであと {{count}} 日',
+    birthdaySoon_other: 'お誕生日まであと {{count}} 日', anniversaryToday: '本日記念日',
     anniversarySoon_one: '記念日まであと {{count}} 日', anniversarySoon_other: '記念日まであと {{count}} 日',
     language: '言語', lifetimeValue: '累計購入額', contacts: '連絡先', noContacts: '連絡先の登録はありません。',
     verifiedOn: '{{date}} 確認済み', confirmContact: '確認済みにする', edit: '情報を編集', history: 'ほかのチケット',
@@ -66,7 +66,7 @@ export const ja: typeof en = {
     emptyThread: 'メッセージはまだありません。', thread: 'やり取り', agent: '担当者',
     author: { customer: 'お客様', agent: '担当者', bot: 'ボット', system: 'システム' },
     kind: { inbound: 'お客様から', outbound: '送信済みの返信', note: '社内メモ', system: 'システム' },
-    noteNotSent: 'このメモは担当者だけが見られます。お客様には送信されていません。', attachments: '添付ファイル',
+    noteNotSent: 'このメモは担当者だけが見られます。お客様には送信されていません。', attachments: '添付ファイル', attachment: '添付ファイル', attachmentRefused: '保存されていません（{{reason}}）', 
     delivery: { pending: '送信中…', queued: '送信待ち', sent: '送信済み', delivered: '配信済み', failed: '配信失敗', bounced: '不達' },
     none: 'なし', createdAt: '{{date}} 受付', tagsPlaceholder: 'タグ, タグ',
     event: {

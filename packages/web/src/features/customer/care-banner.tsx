@@ -18,19 +18,19 @@ export function CareBanner({ customer, reasonsLoading = false }: {
       {customer.handleWithCare && (
         <div className="banner banner-care" role="alert">
           <span className="banner-icon" aria-hidden="true">⚠</span>
-          <div>
-            <strong>{t('customer.careTitle', { name: customer.displayName })}</strong>
-            <p>{customer.careReason || (reasonsLoading ? '…' : t('customer.noReason'))}</p>
-          </div>
+          <p>
+            <strong>{t('customer.careTitle', { name: customer.displayName })}</strong>{' '}
+            <span>{customer.careReason || (reasonsLoading ? '…' : t('customer.noReason'))}</span>
+          </p>
         </div>
       )}
       {customer.isVip && (
         <div className="banner banner-vip" role="note">
           <span className="banner-icon" aria-hidden="true">★</span>
-          <div>
-            <strong>{t('customer.vipTitle', { name: customer.displayName })}</strong>
-            <p>{customer.vipReason || (reasonsLoading ? '…' : t('customer.noReason'))}</p>
-          </div>
+          <p>
+            <strong>{t('customer.vipTitle', { name: customer.displayName })}</strong>{' '}
+            <span>{customer.vipReason || (reasonsLoading ? '…' : t('customer.noReason'))}</span>
+          </p>
         </div>
       )}
     </div>

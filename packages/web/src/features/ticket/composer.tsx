@@ -133,7 +133,7 @@ export function Composer({ ticketId, kind, onKindChange, onSent, onReplyingChang
           value={text}
           onChange={(e) => update(e.target.value)}
           onKeyDown={onKeyDown}
-          rows={5}
+          rows={3}
           placeholder={label}
           aria-keyshortcuts="Control+Enter Meta+Enter"
         />

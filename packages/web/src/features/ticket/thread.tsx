@@ -26,7 +26,7 @@ export function Thread({ messages, events, customerName }: { messages: MessageVi
   if (entries.length === 0) return <p className="muted">{t('ticket.emptyThread')}</p>
 
   return (
-    <ol className="thread" aria-label={t('ticket.thread')}>
+    <ol className="thread">
       {entries.map((entry) =>
         'message' in entry ? (
           <MessageItem key={entry.id} message={entry.message} customerName={customerName} />
@@ -46,8 +46,9 @@ function MessageItem({ message, customerName }: { message: MessageView; customer
     message.authorKind === 'customer' ? customerName
     : message.authorKind === 'agent' ? (agentName(directory, message.authorAgentId) ?? t('ticket.agent'))
     : t(`ticket.author.${message.authorKind}`)
+  // Stored by the email channel: { id, filename, contentType, size, inline, refusedReason }.
   const attachments = Array.isArray(message.metadata.attachments)
-    ? (message.metadata.attachments as { filename?: string; url?: string; size?: number }[])
+    ? (message.metadata.attachments as { id?: string; filename?: string | null; size?: number; refusedReason?: string | null }[])
     : []
 
   return (
@@ -66,7 +67,17 @@ function MessageItem({ message, customerName }: { message: MessageView; customer
       {attachments.length > 0 && (
         <ul className="attachments" aria-label={t('ticket.attachments')}>
           {attachments.map((a, i) => (
-            <li key={i}>{a.url ? <a href={a.url}>{a.filename ?? a.url}</a> : (a.filename ?? '')}</li>
+            <li key={a.id ?? i}>
+              {a.id && !a.refusedReason ? (
+                <a href={`/api/v1/attachments/${encodeURIComponent(a.id)}`} download={a.filename ?? undefined}>
+                  {a.filename || t('ticket.attachment')}
+                </a>
+              ) : (
+                <span>{a.filename || t('ticket.attachment')}</span>
+              )}
+              {typeof a.size === 'number' && <span className="muted"> ({Math.max(1, Math.round(a.size / 1024))} KB)</span>}
+              {a.refusedReason && <span className="muted"> — {t('ticket.attachmentRefused', { reason: a.refusedReason })}</span>}
+            </li>
           ))}
         </ul>
       )}

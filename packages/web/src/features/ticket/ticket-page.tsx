@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { allPages, customers, tickets } from '../../api/endpoints.ts'
 import type { RealtimeEvent } from '../../api/types.ts'
@@ -39,6 +39,25 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
     () => Promise.all([allPages((c) => tickets.messages(ticketId, c)), allPages((c) => tickets.events(ticketId, c))]).then(markData),
     ticketId,
   )
+  // Newest messages in view on open, and when something arrives while the agent is at the bottom.
+  const threadBox = useRef<HTMLDivElement>(null)
+  const pinnedToBottom = useRef(true)
+  useLayoutEffect(() => {
+    const box = threadBox.current
+    if (box && pinnedToBottom.current) box.scrollTop = box.scrollHeight
+  }, [thread.data])
+  // The box shrinks when a presence line or an error appears above it: stay at the bottom.
+  const hasTicket = ticket.data !== undefined
+  useEffect(() => {
+    const box = threadBox.current
+    if (!box) return
+    const observer = new ResizeObserver(() => {
+      if (pinnedToBottom.current) box.scrollTop = box.scrollHeight
+    })
+    observer.observe(box)
+
+    return () => observer.disconnect()
+  }, [hasTicket])
   const measured = useRef(false)
   useEffect(() => {
     if (measured.current || !ticket.data || !thread.data) return
@@ -101,12 +120,25 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
           <TicketFields key={current.id} ticket={current} onChange={ticket.setData} />
         </header>
         {customer.data ? <CareBanner customer={customer.data} /> : <CareBanner customer={{ ...current.customer, vipReason: null, careReason: null }} reasonsLoading={!customer.error} />}
-        {thread.error ? <ErrorNotice error={thread.error} onRetry={thread.reload} /> : null}
-        {thread.data ? (
-          <Thread messages={thread.data[0]} events={thread.data[1]} customerName={current.customer.displayName} />
-        ) : (
-          <Loading />
-        )}
+        <div
+          className="thread-scroll"
+          ref={threadBox}
+          // A scrolling region must be reachable by keyboard (arrow keys scroll it).
+          tabIndex={0}
+          role="region"
+          aria-label={t('ticket.thread')}
+          onScroll={(e) => {
+            const box = e.currentTarget
+            pinnedToBottom.current = box.scrollHeight - box.scrollTop - box.clientHeight < 40
+          }}
+        >
+          {thread.error ? <ErrorNotice error={thread.error} onRetry={thread.reload} /> : null}
+          {thread.data ? (
+            <Thread messages={thread.data[0]} events={thread.data[1]} customerName={current.customer.displayName} />
+          ) : (
+            <Loading />
+          )}
+        </div>
         <Composer
           ticketId={current.id}
           kind={kind}
