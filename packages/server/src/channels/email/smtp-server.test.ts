@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import nodemailer from 'nodemailer'
@@ -55,6 +56,24 @@ describe.each(testDialects())('SMTP server on %s', (dialect) => {
 
     const refused = await mailer.sendMail({ from: 'a@example.jp', to: 'nobody@shop.example', subject: 'x', text: 'x' }).catch((e: { responseCode?: number }) => e)
     expect(refused).toMatchObject({ responseCode: 550 })
+  })
+
+  it('offers STARTTLS when a certificate is configured and refuses oversize mail with 552', async () => {
+    const { app, deps, account } = await startTestApp(dialect)
+    await createInboxVia(app, account, ['support@shop.example'])
+    const tls = { key: fs.readFileSync(path.join(here, 'fixtures/smtp-test.key')), cert: fs.readFileSync(path.join(here, 'fixtures/smtp-test.crt')) }
+    const smtp = await startSmtpServer(deps, { port: 0, host: '127.0.0.1', tls, maxBytes: 20_000 })
+    onTestFinished(() => smtp.close())
+    // requireTLS: nodemailer fails unless the server offers STARTTLS and the upgrade succeeds.
+    const secure = nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, requireTLS: true, tls: { rejectUnauthorized: false } })
+    const info = await secure.sendMail({ from: 'a@example.jp', to: 'support@shop.example', subject: 'tls', text: '暗号化' })
+    expect(info.accepted).toEqual(['support@shop.example'])
+    const tooBig = await secure.sendMail({ from: 'a@example.jp', to: 'support@shop.example', subject: 'big', text: 'x'.repeat(50_000) }).catch((e: { responseCode?: number }) => e)
+    expect(tooBig).toMatchObject({ responseCode: 552 })
+    const plain = await startSmtpServer(deps, { port: 0, host: '127.0.0.1' })
+    onTestFinished(() => plain.close())
+    const refused = await nodemailer.createTransport({ host: '127.0.0.1', port: plain.port, secure: false, requireTLS: true }).sendMail({ from: 'a@example.jp', to: 'support@shop.example', subject: 'x', text: 'x' }).catch((e: Error) => e)
+    expect(refused).toBeInstanceOf(Error)
   })
 
   it('answers 451 when the database is unavailable, so the sender retries', async () => {
