@@ -24,6 +24,8 @@ export function CustomerPanel({ customer, onChange, currentTicketId }: Props) {
   const { t, i18n } = useTranslation()
   const me = useMe()
   const [editing, setEditing] = useState(false)
+  // Customer records are staff data: partners see them but do not change them (the API says 403).
+  const canEdit = me.role !== 'partner'
   const [error, setError] = useState<unknown>(null)
   const kana = [customer.familyNameKana, customer.givenNameKana].filter(Boolean).join(' ')
   const fullName = [customer.familyName, customer.givenName].filter(Boolean).join(' ') || customer.displayName
@@ -96,21 +98,21 @@ export function CustomerPanel({ customer, onChange, currentTicketId }: Props) {
             <span className="contact-value">{c.value}</span>
             {c.verifiedAt ? (
               <span className="verified">{t('customer.verifiedOn', { date: formatDate(c.verifiedAt, i18n.language, me.timeZone) })}</span>
-            ) : (
+            ) : canEdit ? (
               <button type="button" className="button-small" onClick={() => void verify(c.id)}>
                 {t('customer.confirmContact')}
               </button>
-            )}
+            ) : null}
           </li>
         ))}
       </ul>
       {editing ? (
         <CustomerEditForm customer={customer} onSaved={(c) => { onChange(c); setEditing(false) }} onCancel={() => setEditing(false)} />
-      ) : (
+      ) : canEdit ? (
         <button type="button" className="button-small" onClick={() => setEditing(true)}>
           {t('customer.edit')}
         </button>
-      )}
+      ) : null}
       <h3 className="panel-subtitle">{t('customer.history')}</h3>
       <CustomerTimeline customerId={customer.id} currentTicketId={currentTicketId} />
     </aside>

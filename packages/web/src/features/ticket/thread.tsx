@@ -112,7 +112,9 @@ function EventItem({ event }: { event: TicketEventView }) {
   const me = useMe()
   const directory = useDirectory()
   const actor = event.actor.kind === 'agent' ? (agentName(directory, event.actor.id) ?? t('ticket.agent')) : t(`ticket.author.${event.actor.kind}`)
-  const fieldLabel = event.field ? t(`fields.${event.field}`, { defaultValue: event.field }) : ''
+  const fieldLabel = !event.field ? ''
+    : event.field.startsWith('customFields.') ? event.field.slice('customFields.'.length)
+    : t(`fields.${event.field}`, { defaultValue: event.field })
   const text =
     event.type === 'ticket.created' ? t('ticket.event.created', { actor })
     : event.field ? t('ticket.event.changed', {
