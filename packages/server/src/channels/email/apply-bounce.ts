@@ -14,7 +14,8 @@ export interface BounceApplied {
 /**
  * A bounce makes no ticket. It fails the outgoing mail it reports on (found by the
  * original Message-ID), which shows on that message in the agent app, and marks the
- * customer's address as bouncing so agents see why replies do not arrive. Delay
+ * customer's address as bouncing (if we ever mailed it) so agents see why replies
+ * do not arrive. Delay
  * warnings and complaints change nothing but are kept (stored raw, outcome bounce).
  */
 export async function applyBounce(deps: Deps, raw: RawEmailRow, bounce: Bounce): Promise<BounceApplied> {
@@ -39,6 +40,11 @@ export async function applyBounce(deps: Deps, raw: RawEmailRow, bounce: Bounce):
     }
     const addresses = bounce.recipients.map((r) => r.address).concat(outbound && bounce.recipients.length === 0 ? [outbound.to_address] : [])
     for (const address of addresses) {
+      // Backscatter (bounces of spam forged with our customers' addresses) must not mark
+      // anyone: only addresses we actually sent mail to can be bouncing.
+      const sentTo = outbound?.to_address === address || (await trx.selectFrom('email_outbound').select('message_id')
+        .where('account_id', '=', raw.account_id).where('to_address', '=', address).executeTakeFirst()) !== undefined
+      if (!sentTo) continue
       const contact = await trx.selectFrom('customer_contacts').select(['id', 'customer_id']).where('account_id', '=', raw.account_id)
         .where('kind', '=', 'email').where('value', '=', address).executeTakeFirst()
       if (!contact) continue

@@ -6,6 +6,8 @@ export interface CustomerMailInfo {
   language: string | null
   /** Primary, non-bouncing address first; null when the customer has none. */
   email: string | null
+  /** The chosen address bounced before (automatic mail is not sent to it). */
+  bouncing: boolean
 }
 
 /** What a mail to a customer needs to know about them. */
@@ -16,5 +18,5 @@ export async function customerMailInfo(db: Executor, accountId: string, customer
     .where('account_id', '=', accountId).where('customer_id', '=', customerId).where('kind', '=', 'email').execute()
   contacts.sort((a, b) => Number(a.bouncing_at !== null) - Number(b.bouncing_at !== null) || Number(b.is_primary) - Number(a.is_primary))
 
-  return { name: customer.preferred_name ?? customer.display_name, crn: customer.crn, language: customer.language, email: contacts[0]?.value ?? null }
+  return { name: customer.preferred_name ?? customer.display_name, crn: customer.crn, language: customer.language, email: contacts[0]?.value ?? null, bouncing: Boolean(contacts[0]?.bouncing_at) }
 }

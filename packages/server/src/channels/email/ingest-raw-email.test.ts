@@ -83,6 +83,15 @@ describe.each(testDialects())('ingesting raw email on %s', (dialect) => {
     const contact = await deps.db.selectFrom('customer_contacts').select(['bouncing_at', 'bounce_reason']).where('value', '=', 'hanako@example.jp').executeTakeFirstOrThrow()
     expect(contact.bouncing_at).not.toBeNull()
     expect(contact.bounce_reason).toContain('Mailbox full')
+
+    // Backscatter: a bounce about mail we never sent to this customer marks nothing.
+    await postRawEmail(app, account, inbox.id, customerMail({ from: 'jiro@example.jp', messageId: 'j1@example.jp' }))
+    const backscatter = rawMessage(['From: MAILER-DAEMON@mx.example.jp', 'Subject: Undelivered Mail Returned to Sender', `Message-ID: <${newId()}@mx>`,
+      'Content-Type: multipart/report; report-type=delivery-status; boundary=r'], ['--r', 'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; mx',
+      '', 'Final-Recipient: rfc822; jiro@example.jp', 'Action: failed', 'Status: 5.1.1', '', '--r--', ''].join('\r\n'))
+    expect((await postRawEmail(app, account, inbox.id, backscatter)).outcome).toBe('bounce')
+    const jiro = await deps.db.selectFrom('customer_contacts').select('bouncing_at').where('value', '=', 'jiro@example.jp').executeTakeFirstOrThrow()
+    expect(jiro.bouncing_at).toBeNull()
   })
 
   it('answers 415 for other content types, 404 for another account’s inbox, 413 over the size limit', async () => {

@@ -32,7 +32,7 @@ export async function sendAcknowledgement(deps: Deps, rawEmailId: string, contex
   if (!settings.ackEnabled || !settings.smtp) return
   const ticket = await deps.db.selectFrom('tickets').select(['id', 'number', 'subject', 'customer_id']).where('id', '=', raw.ticket_id).executeTakeFirstOrThrow()
   const customer = await customerMailInfo(deps.db, raw.account_id, ticket.customer_id)
-  if (!customer.email) return
+  if (!customer.email || customer.bouncing) return
   const lang = customer.language === 'en' ? 'en' : 'ja'
   const template = settings.ackTemplates?.[lang] ?? DEFAULT_TEMPLATES[lang]
   const fill = (s: string) => s.replace(/\{(name|number|subject|crn)\}/g, (_m, key: string) =>
