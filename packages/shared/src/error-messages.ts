@@ -52,6 +52,11 @@ export const ERROR_MESSAGES = {
   'job.not_retryable': { en: 'Only dead or failed jobs can be retried.', ja: '再実行できるのは失敗または停止したジョブだけです。' },
   'calendar.not_found': { en: 'No such business calendar.', ja: '該当する営業カレンダーがありません。' },
   'calendar.name_taken': { en: 'A business calendar with this name already exists.', ja: '同じ名前の営業カレンダーが既に存在します。' },
+  'sla.policy_not_found': { en: 'No such SLA policy.', ja: '該当する SLA ポリシーがありません。' },
+  'escalation.no_next_step': { en: 'There is no further escalation step for this ticket.', ja: 'このチケットにはこれ以上のエスカレーション先がありません。' },
+  'escalation.not_found': { en: 'No such escalation.', ja: '該当するエスカレーションがありません。' },
+  'automation.rule_not_found': { en: 'No such automation rule.', ja: '該当する自動化ルールがありません。' },
+  'macro.not_found': { en: 'No such macro.', ja: '該当するマクロがありません。' },
   'server.unavailable': { en: 'The service is temporarily unavailable.', ja: 'サービスが一時的に利用できません。' },
   'server.internal': { en: 'Something went wrong on our side.', ja: 'サーバー内部でエラーが発生しました。' },
 } satisfies Messages

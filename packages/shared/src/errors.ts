@@ -61,6 +61,12 @@ export const HTTP_STATUS = {
   'job.not_retryable': 409,
   'calendar.not_found': 404,
   'calendar.name_taken': 409,
+  'sla.policy_not_found': 404,
+  /** The ticket is already at the top of its team's escalation path. */
+  'escalation.no_next_step': 409,
+  'escalation.not_found': 404,
+  'automation.rule_not_found': 404,
+  'macro.not_found': 404,
   'server.unavailable': 503,
   'server.internal': 500,
 } as const

@@ -10,6 +10,10 @@ import type { AttachmentTable, EmailOutboundTable, InboxAddressTable, InboxTable
 import type { MessageTable, TicketTable, TicketTagTable } from '../tickets/ticket.table.ts'
 import type { PresenceTable } from '../realtime/ws-presence.table.ts'
 import type { BusinessCalendarTable } from '../calendars/business-calendar.table.ts'
+import type { SlaPolicyTable, TicketSlaTable } from '../sla/sla.table.ts'
+import type { CategoryRouteTable, TeamRoutingTable } from '../routing/routing.table.ts'
+import type { EscalationTable, NotificationTable, TicketRestrictionTable } from '../escalation/escalation.table.ts'
+import type { AutomationRuleRunTable, AutomationRuleTable, MacroTable } from '../automation/automation.table.ts'
 
 /** The whole schema, composed from each feature's table types. */
 export interface Database {
@@ -36,6 +40,17 @@ export interface Database {
   email_outbound: EmailOutboundTable
   presence: PresenceTable
   business_calendars: BusinessCalendarTable
+  // issue 7: SLA, routing, escalation, automation
+  sla_policies: SlaPolicyTable
+  ticket_slas: TicketSlaTable
+  team_routing: TeamRoutingTable
+  category_routes: CategoryRouteTable
+  escalations: EscalationTable
+  ticket_restrictions: TicketRestrictionTable
+  notifications: NotificationTable
+  automation_rules: AutomationRuleTable
+  automation_rule_runs: AutomationRuleRunTable
+  macros: MacroTable
 }
 
 export type Db = Kysely<Database>

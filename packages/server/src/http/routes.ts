@@ -13,6 +13,7 @@ import { inboxRoutes } from '../channels/email/inboxes.routes.ts'
 import { attachmentRoutes } from '../channels/email/attachments.routes.ts'
 import { customerRoutes } from '../customers/customers.routes.ts'
 import { realtimeRoutes } from '../realtime/ws.routes.ts'
+import { slaRoutes } from '../sla/sla.routes.ts'
 
 /**
  * The `/api/v1` route groups, one per feature. Each group declares `config.access`
@@ -32,6 +33,7 @@ export async function apiRoutes(app: FastifyInstance, deps: Deps): Promise<void>
   await app.register(async (s) => realtimeRoutes(s, deps))
   await app.register(async (s) => jobRoutes(s, deps))
   await app.register(async (s) => calendarRoutes(s, deps))
+  await app.register(async (s) => slaRoutes(s, deps))
   void app
   void deps
 }

@@ -4,6 +4,7 @@ import { IDEMPOTENCY_CLEANUP_EVERY_MS, cleanupIdempotencyKeysJob } from '../http
 import { PRUNE_JOBS_EVERY_MS, pruneFinishedJobsJob } from './prune-jobs.job.ts'
 import { deliverMessageJob } from '../channels/message-deliver.job.ts'
 import { PROCESS_PENDING_EVERY_MS, processPendingEmailsJob, sendAckJob } from '../channels/email/email.jobs.ts'
+import { SLA_CHECK_EVERY_MS, slaCheckJob } from '../sla/sla-check.job.ts'
 
 /**
  * Every job type the runner knows, in one list (add yours here: one import + one
@@ -16,6 +17,7 @@ export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
   deliverMessageJob,
   sendAckJob,
   processPendingEmailsJob,
+  slaCheckJob,
 ]
 
 export interface RecurringJob {
@@ -31,6 +33,7 @@ export const RECURRING_JOBS: readonly RecurringJob[] = [
   { type: authCleanupJob.type, everyMs: AUTH_CLEANUP_EVERY_MS },
   { type: pruneFinishedJobsJob.type, everyMs: PRUNE_JOBS_EVERY_MS },
   { type: processPendingEmailsJob.type, everyMs: PROCESS_PENDING_EVERY_MS },
+  { type: slaCheckJob.type, everyMs: SLA_CHECK_EVERY_MS },
 ]
 
 export type JobRegistry = ReadonlyMap<string, AnyJobDefinition>

@@ -3,6 +3,7 @@ import type { EventInput } from '../audit/record-event.ts'
 import { recordEvents } from '../audit/record-event.ts'
 import { parseJson, toJson } from '../db/json.ts'
 import type { Deps } from '../deps.ts'
+import { ticketHooks } from '../automation/ticket-hooks.ts'
 import { AppError } from '../lib/app-error.ts'
 import { newId } from '../lib/ids.ts'
 import { sanitizeMessageHtml } from './message-html.ts'
@@ -50,6 +51,7 @@ export async function appendInboundMessage(deps: Deps, input: InboundMessageInpu
   const actor = { kind: 'customer' as const, id: input.authorCustomerId }
   const bodyHtml = sanitizeMessageHtml(input.bodyHtml)
 
+  const hooks = ticketHooks(deps)
   const result = await deps.db.transaction().execute(async (trx) => {
     const ticket = await lockTicketRow(trx, deps.dialect, input.accountId, input.ticketId)
     if (!ticket) throw new AppError('ticket.not_found')
@@ -90,9 +92,12 @@ export async function appendInboundMessage(deps: Deps, input: InboundMessageInpu
     }
     await updateTicketRow(trx, input.accountId, ticket.id, set, parseJson<string[]>(ticket.tags, []))
     await recordEvents(trx, events)
+    // Issue 7 hook: next-response SLA clock, reopened resolution clock, triggers (automation/ticket-hooks.ts).
+    const after = await hooks.inbound(trx, ticket, { ...ticket, ...set })
 
-    return { message, ticket: { ...ticket, ...set }, reopened }
+    return { message, ticket: after, reopened }
   })
+  hooks.publish()
 
   if (result === null) {
     const existing = await findMessageByExternalId(deps.db, input.accountId, input.channel, externalId!)

@@ -2,6 +2,7 @@ import type { Channel, CreatedTicketView, CustomFieldValue, CustomerRef, Message
 import { TICKET_LIMITS, normalizeTag } from '@madoguchi/shared'
 import { resolveCustomerForTicket } from '../customers/resolve-customer-for-ticket.ts'
 import type { Deps } from '../deps.ts'
+import { ticketHooks } from '../automation/ticket-hooks.ts'
 import { customerSummaryOf } from './create-ticket.ts'
 import { viewTicketRow } from './get-ticket.ts'
 import { insertNewTicket } from './insert-new-ticket.ts'
@@ -79,6 +80,7 @@ export async function createTicketFromInbound(deps: Deps, input: InboundTicketIn
 
   const now = deps.clock.now().toISOString()
   const bodyHtml = sanitizeMessageHtml(input.bodyHtml)
+  const hooks = ticketHooks(deps)
   try {
     const { ticket, message, customer, created } = await deps.db.transaction().execute(async (trx) => {
       const { customer, created } = await resolveCustomerForTicket(trx, deps, input.accountId, input.customer, { kind: 'system', id: null })
@@ -100,8 +102,10 @@ export async function createTicketFromInbound(deps: Deps, input: InboundTicketIn
       })
       if (!inserted) throw new DuplicateInbound()
 
-      return { ...inserted, customer, created }
+      // Issue 7 hook: SLA clocks, routing, triggers (automation/ticket-hooks.ts).
+      return { ...inserted, ticket: await hooks.created(trx, inserted.ticket), customer, created }
     })
+    hooks.publish()
     deps.realtime.publish(input.accountId, {
       type: 'ticket.created', ticketId: ticket.id, number: ticket.number, teamId: ticket.team_id, assigneeId: ticket.assignee_id, at: now,
     })

@@ -2,6 +2,7 @@ import type { CreateTicketInput, CreatedTicketView, TicketCustomerSummary } from
 import type { CustomerRow } from '../customers/resolve-customer-for-ticket.ts'
 import { resolveCustomerForTicket } from '../customers/resolve-customer-for-ticket.ts'
 import type { Deps } from '../deps.ts'
+import { ticketHooks } from '../automation/ticket-hooks.ts'
 import { insertNewTicket } from './insert-new-ticket.ts'
 import { sanitizeMessageHtml } from './message-html.ts'
 import type { Viewer } from './ticket-access.ts'
@@ -26,6 +27,7 @@ export async function createTicket(deps: Deps, viewer: Viewer, input: CreateTick
   if (input.teamId) await assertTeamExists(deps.db, viewer.accountId, input.teamId)
   const bodyHtml = sanitizeMessageHtml(input.message.html)
 
+  const hooks = ticketHooks(deps)
   const { ticket, customer, created } = await deps.db.transaction().execute(async (trx) => {
     const { customer, created } = await resolveCustomerForTicket(trx, deps, viewer.accountId, input.customer, actor)
     const inserted = await insertNewTicket(trx, deps.dialect, {
@@ -46,8 +48,10 @@ export async function createTicket(deps: Deps, viewer: Viewer, input: CreateTick
     })
 
     // Without an external id the message cannot be a duplicate.
-    return { ticket: inserted!.ticket, customer, created }
+    // Issue 7 hook: SLA clocks, routing, triggers (automation/ticket-hooks.ts).
+    return { ticket: await hooks.created(trx, inserted!.ticket), customer, created }
   })
+  hooks.publish()
 
   deps.realtime.publish(viewer.accountId, {
     type: 'ticket.created', ticketId: ticket.id, number: ticket.number, teamId: ticket.team_id, assigneeId: ticket.assignee_id, at: now,

@@ -3,6 +3,7 @@ import type { EventInput } from '../audit/record-event.ts'
 import { recordEvents } from '../audit/record-event.ts'
 import { parseJson } from '../db/json.ts'
 import type { Deps } from '../deps.ts'
+import { ticketHooks } from '../automation/ticket-hooks.ts'
 import { enqueueJob } from '../jobs/enqueue.ts'
 import { AppError } from '../lib/app-error.ts'
 import { newId } from '../lib/ids.ts'
@@ -29,6 +30,7 @@ export async function postTicketMessage(deps: Deps, viewer: Viewer, ref: TicketR
   const reply = input.kind === 'reply'
   const bodyHtml = sanitizeMessageHtml(input.html)
 
+  const hooks = ticketHooks(deps)
   const { message, ticket, opened } = await deps.db.transaction().execute(async (trx) => {
     const ticket = await lockVisibleTicket(trx, deps.dialect, viewer, ref)
     if (reply && ticket.status === 'closed') throw new AppError('ticket.closed')
@@ -66,9 +68,12 @@ export async function postTicketMessage(deps: Deps, viewer: Viewer, ref: TicketR
     }
     await updateTicketRow(trx, viewer.accountId, ticket.id, set, parseJson<string[]>(ticket.tags, []))
     await recordEvents(trx, events)
+    // Issue 7 hook: a reply answers the first/next-response SLA clocks (automation/ticket-hooks.ts).
+    const after = reply ? await hooks.replied(trx, ticket, { ...ticket, ...set }) : { ...ticket, ...set }
 
-    return { message, ticket: { ...ticket, ...set }, opened: set.status !== undefined }
+    return { message, ticket: after, opened: set.status !== undefined }
   })
+  hooks.publish()
 
   deps.realtime.publish(viewer.accountId, {
     type: 'message.created', ticketId: ticket.id, messageId: message.id, kind: message.kind, teamId: ticket.team_id, at: now,

@@ -3,6 +3,7 @@ import type { EventInput } from '../audit/record-event.ts'
 import { recordEvents } from '../audit/record-event.ts'
 import { parseJson, toJson } from '../db/json.ts'
 import type { Deps } from '../deps.ts'
+import { ticketHooks } from '../automation/ticket-hooks.ts'
 import { AppError } from '../lib/app-error.ts'
 import { viewTicketRow } from './get-ticket.ts'
 import type { TicketRef, Viewer } from './ticket-access.ts'
@@ -23,6 +24,7 @@ export async function updateTicket(deps: Deps, viewer: Viewer, ref: TicketRef, i
   const now = deps.clock.now().toISOString()
   const actor = { kind: 'agent' as const, id: viewer.agentId }
 
+  const hooks = ticketHooks(deps)
   const { row, fields } = await deps.db.transaction().execute(async (trx) => {
     const current = await lockVisibleTicket(trx, deps.dialect, viewer, ref)
     const set: TicketUpdate = {}
@@ -87,9 +89,12 @@ export async function updateTicket(deps: Deps, viewer: Viewer, ref: TicketRef, i
     if (tagsChanged) await replaceTicketTags(trx, viewer.accountId, current.id, tagsBefore, input.tags!, now)
     await updateTicketRow(trx, viewer.accountId, current.id, set, input.tags ?? tagsBefore)
     await recordEvents(trx, events)
+    // Issue 7 hook: SLA clocks pause/resume/re-target, triggers (automation/ticket-hooks.ts).
+    const after = await hooks.changed(trx, current, { ...current, ...set } as TicketRow)
 
-    return { row: { ...current, ...set } as TicketRow, fields }
+    return { row: after, fields }
   })
+  hooks.publish()
 
   if (fields.length > 0) {
     deps.realtime.publish(viewer.accountId, {

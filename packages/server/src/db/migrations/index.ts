@@ -4,6 +4,7 @@ import * as email from './2026_11_27_1100_email.ts'
 import * as presence from './2026_11_27_1050_presence.ts'
 import * as businessCalendars from './2026_11_27_1105_business_calendars.ts'
 import * as ticketTagsSortKey from './2026_11_27_1110_ticket_tags_sort_key.ts'
+import * as slaRoutingEscalationAutomation from './2026_11_27_1130_sla_routing_escalation_automation.ts'
 
 /**
  * Static list of migrations (not a folder scan) so the server bundles and the order
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_1050_presence': presence,
   '2026_11_27_1105_business_calendars': businessCalendars,
   '2026_11_27_1110_ticket_tags_sort_key': ticketTagsSortKey,
+  '2026_11_27_1130_sla_routing_escalation_automation': slaRoutingEscalationAutomation,
 }
 
 export const migrationProvider: MigrationProvider = {

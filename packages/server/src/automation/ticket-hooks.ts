@@ -1,0 +1,53 @@
+import type { RealtimeEvent } from '@madoguchi/shared'
+import type { Trx } from '../db/database.ts'
+import type { Deps } from '../deps.ts'
+import { syncTicketSla } from '../sla/sync-ticket-sla.ts'
+import type { TicketRow } from '../tickets/ticket.table.ts'
+
+/**
+ * The one door through which the tickets use cases tell issue 7's features
+ * (SLA clocks, routing, triggers) about a change, inside the change's own
+ * transaction. Each call returns the ticket as it is afterwards (routing or a
+ * trigger may have assigned it). Realtime messages caused here are held until
+ * the caller's transaction has committed and the caller calls `publish()`.
+ */
+export interface TicketHooks {
+  created(trx: Trx, ticket: TicketRow): Promise<TicketRow>
+  /** Fields or status changed through PATCH. */
+  changed(trx: Trx, before: TicketRow, after: TicketRow): Promise<TicketRow>
+  /** An agent's reply was stored (not a note). */
+  replied(trx: Trx, before: TicketRow, after: TicketRow): Promise<TicketRow>
+  /** A customer's message was added to an existing ticket. */
+  inbound(trx: Trx, before: TicketRow, after: TicketRow): Promise<TicketRow>
+  publish(): void
+}
+
+export function ticketHooks(deps: Deps): TicketHooks {
+  const pending: { accountId: string; event: RealtimeEvent }[] = []
+
+  return {
+    async created(trx, ticket) {
+      await syncTicketSla(trx, ticket, { kind: 'created' }, ticket.created_at)
+
+      return ticket
+    },
+    async changed(trx, before, after) {
+      await syncTicketSla(trx, after, { kind: 'updated', before }, after.updated_at)
+
+      return after
+    },
+    async replied(trx, before, after) {
+      await syncTicketSla(trx, after, { kind: 'reply', before }, after.updated_at)
+
+      return after
+    },
+    async inbound(trx, before, after) {
+      await syncTicketSla(trx, after, { kind: 'inbound', before }, after.updated_at)
+
+      return after
+    },
+    publish() {
+      for (const { accountId, event } of pending.splice(0)) deps.realtime.publish(accountId, event)
+    },
+  }
+}
