@@ -71,7 +71,7 @@ export async function startSmtpServer(deps: Deps, options: SmtpServerOptions = {
       )
     },
     onData(stream, session, callback) {
-      readAll(stream).then(async (raw) => {
+      readAll(stream, maxBytes).then(async (raw) => {
         if (stream.sizeExceeded) return callback(smtpError(552, `5.3.4 message exceeds ${maxBytes} bytes`))
         const inboxes = [...(inboxesBySession.get(session.id)?.values() ?? [])]
         inboxesBySession.delete(session.id)
@@ -142,9 +142,14 @@ function createLimiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
   }
 }
 
-async function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
+/** Reads the DATA stream; past the size limit it only drains, so a huge message cannot fill memory. */
+async function readAll(stream: SMTPServerDataStream, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = []
-  for await (const chunk of stream) chunks.push(chunk as Buffer)
+  let size = 0
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length
+    if (size <= maxBytes) chunks.push(chunk as Buffer)
+  }
 
   return Buffer.concat(chunks)
 }
