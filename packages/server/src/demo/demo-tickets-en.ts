@@ -110,4 +110,15 @@ export const DEMO_TICKETS_EN: readonly DemoTicket[] = [
       { kind: 'in', body: 'When the new fridge is delivered, can you take the old one away? How much is it?' },
       { kind: 'out', body: 'Hi Olivia, yes: the appliance recycling fee is ¥4,730 plus ¥3,300 collection. Shall we add it to your order?' },
     ] },
+  { customer: 'johnson', channel: 'email', subject: 'Wrong voltage adapter in the box', category: 'complaint', priority: 'normal', status: 'open', tags: ['wrong-item'], team: 'logistics', assignee: 'miura', daysAgo: 1,
+    thread: [
+      { kind: 'in', body: 'The hair dryer I ordered came with a Japanese 100 V plug only. I live in Texas — is there a 120 V version?' },
+      { kind: 'note', body: 'Model HD-7 is dual voltage (100–240 V); only a plug adapter is needed. Offer a free adapter.', by: 'miura' },
+    ] },
+  { customer: 'harris', channel: 'chat', subject: 'Can I change my order after paying?', category: 'order', priority: 'low', status: 'solved', tags: ['order-change'], team: 'partner', assignee: 'santos', daysAgo: 4,
+    thread: [
+      { kind: 'in', body: 'I just paid but chose the wrong colour. Can I still change it?' },
+      { kind: 'out', body: 'Hi Daniel, yes — your order has not shipped yet. I have changed it to navy; the price is the same.' },
+      { kind: 'in', body: 'Perfect, thank you!' },
+    ] },
 ]
