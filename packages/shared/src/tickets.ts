@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { customerRef } from './customers.ts'
 import { TICKET_STATUSES, channel, ticketCategory, ticketPriority, ticketStatus } from './domain.ts'
+import { SLA_STATES } from './sla.ts'
 
 /** Limits that keep one ticket's data bounded (and the list rows small). */
 export const TICKET_LIMITS = {
@@ -163,6 +164,9 @@ export const ticketView = z.object({
   solvedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** SLA badge for lists (issue 7): the running clock due first, and the worst state; null without clocks. */
+  slaDueAt: z.string().nullable().optional(),
+  slaState: z.enum(SLA_STATES).nullable().optional(),
 })
 export type TicketView = z.infer<typeof ticketView>
 

@@ -4,6 +4,8 @@ import { sql } from 'kysely'
 import { loadCustomerSummaries } from '../customers/resolve-customer-for-ticket.ts'
 import type { Database } from '../db/database.ts'
 import type { Deps } from '../deps.ts'
+import { loadSlaSummaries } from '../sla/load-sla-summaries.ts'
+import { hideRestrictedTickets } from '../escalation/ticket-visibility.ts'
 import { decodeCursor, pageOf } from './page-cursor.ts'
 import type { Viewer } from './ticket-access.ts'
 import type { TicketRow } from './ticket.table.ts'
@@ -71,6 +73,8 @@ export async function listTickets(deps: Deps, viewer: Viewer, query: ListTickets
     // default LIKE escape character; name one so `%` and `_` are literal.
     if (query.q !== undefined) q = q.where(sql<boolean>`tickets.subject ${sql.raw(like)} ${`${escapeLike(query.q)}%`} escape '\\'`)
     if (cursor) q = q.where((eb) => eb(eb.refTuple(sortTime, sortId), '<', eb.tuple(cursor[0]!, cursor[1]!)))
+    // Issue 7: tickets restricted to the legal team (threats) are hidden from everyone else but supervisors.
+    q = hideRestrictedTickets(q, viewer)
 
     return q.orderBy(sortTime, 'desc').orderBy(sortId, 'desc').limit(fetch)
   }
@@ -90,6 +94,9 @@ export async function listTickets(deps: Deps, viewer: Viewer, query: ListTickets
 
   const page = pageOf(rows, query.limit, (row) => [row.updated_at, row.id])
   const customers = await loadCustomerSummaries(deps.db, accountId, page.items.map((row) => row.customer_id))
+  // Issue 7: SLA badge and "due in" for the whole page, one batch query.
+  const slas = await loadSlaSummaries(deps.db, accountId, page.items.map((row) => row.id), deps.clock.now().toISOString())
+  const noSla = { slaDueAt: null, slaState: null }
 
-  return { items: page.items.map((row) => toTicketView(row, customers.get(row.customer_id))), nextCursor: page.nextCursor }
+  return { items: page.items.map((row) => toTicketView(row, customers.get(row.customer_id), slas.get(row.id) ?? noSla)), nextCursor: page.nextCursor }
 }

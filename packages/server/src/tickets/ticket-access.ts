@@ -3,6 +3,7 @@ import type { Dialect } from '../db/create-db.ts'
 import type { Principal } from '../http/principal.ts'
 import { AppError } from '../lib/app-error.ts'
 import { isId } from '../lib/ids.ts'
+import { mayViewRestricted } from '../escalation/ticket-visibility.ts'
 import { findTicketRow, findTicketRowByNumber, lockTicketRow } from './ticket.repo.ts'
 import type { TicketRow } from './ticket.table.ts'
 
@@ -32,6 +33,8 @@ export function canSeeTicket(viewer: Viewer, row: Pick<TicketRow, 'team_id'>): b
 export async function loadVisibleTicket(db: Executor, viewer: Viewer, ref: TicketRef): Promise<TicketRow> {
   const row = 'id' in ref ? await findTicketRow(db, viewer.accountId, ref.id) : await findTicketRowByNumber(db, viewer.accountId, ref.number)
   if (!row || !canSeeTicket(viewer, row)) throw new AppError('ticket.not_found')
+  // Issue 7: a restricted ticket (legal/physical threat) exists only for its team and supervisors.
+  if (!(await mayViewRestricted(db, viewer, row.id))) throw new AppError('ticket.not_found')
 
   return row
 }
@@ -41,6 +44,7 @@ export async function lockVisibleTicket(trx: Trx, dialect: Dialect, viewer: View
   const id = 'id' in ref ? ref.id : (await findTicketRowByNumber(trx, viewer.accountId, ref.number))?.id
   const row = id === undefined ? undefined : await lockTicketRow(trx, dialect, viewer.accountId, id)
   if (!row || !canSeeTicket(viewer, row)) throw new AppError('ticket.not_found')
+  if (!(await mayViewRestricted(trx, viewer, row.id))) throw new AppError('ticket.not_found')
 
   return row
 }

@@ -1,4 +1,4 @@
-import type { CustomFieldValue, MessageView, TicketCustomerSummary, TicketEventView, TicketView } from '@madoguchi/shared'
+import type { CustomFieldValue, MessageView, TicketCustomerSummary, TicketEventView, TicketSlaSummary, TicketView } from '@madoguchi/shared'
 import type { EventRow } from '../audit/audit.table.ts'
 import { parseJson } from '../db/json.ts'
 import type { MessageRow, TicketRow } from './ticket.table.ts'
@@ -9,7 +9,7 @@ function unknownCustomer(id: string): TicketCustomerSummary {
 }
 
 /** The one place where ticket rows become API views (snake_case stops here). */
-export function toTicketView(row: TicketRow, customer: TicketCustomerSummary | undefined): TicketView {
+export function toTicketView(row: TicketRow, customer: TicketCustomerSummary | undefined, sla?: TicketSlaSummary): TicketView {
   return {
     id: row.id,
     number: Number(row.number),
@@ -30,6 +30,8 @@ export function toTicketView(row: TicketRow, customer: TicketCustomerSummary | u
     solvedAt: row.solved_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    // Lists pass the SLA badge (sla/load-sla-summaries.ts); single-ticket views have GET /tickets/:id/sla.
+    ...(sla ? { slaDueAt: sla.slaDueAt, slaState: sla.slaState } : {}),
   }
 }
 
