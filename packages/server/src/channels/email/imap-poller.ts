@@ -98,6 +98,7 @@ export function startImapPollers(deps: Deps, options: { rescanMs?: number; resyn
 function pollForever(deps: Deps, inbox: InboxRow, imap: ImapSettings, resyncMs: number): () => Promise<void> {
   let stopped = false
   let client: ImapFlow | null = null
+  let wake: () => void = () => {}
   const loop = (async () => {
     for (let failures = 0; !stopped; ) {
       try {
@@ -115,12 +116,22 @@ function pollForever(deps: Deps, inbox: InboxRow, imap: ImapSettings, resyncMs: 
         failures++
         deps.logger.warn({ err: error, inboxId: inbox.id }, 'imap: connection failed, retrying')
       }
-      if (!stopped) await new Promise((r) => setTimeout(r, Math.min(60_000, 1000 * 2 ** failures)))
+      if (!stopped) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.min(60_000, 1000 * 2 ** failures))
+          // stop() must not wait out a reconnect delay.
+          wake = () => {
+            clearTimeout(timer)
+            resolve()
+          }
+        })
+      }
     }
   })()
 
   return async () => {
     stopped = true
+    wake()
     await client?.logout().catch(() => client?.close())
     await loop
   }
