@@ -5,6 +5,7 @@ import * as presence from './2026_11_27_1050_presence.ts'
 import * as businessCalendars from './2026_11_27_1105_business_calendars.ts'
 import * as ticketTagsSortKey from './2026_11_27_1110_ticket_tags_sort_key.ts'
 import * as slaRoutingEscalationAutomation from './2026_11_27_1130_sla_routing_escalation_automation.ts'
+import * as customerContactsByCustomer from './2026_11_27_1205_customer_contacts_by_customer.ts'
 
 /**
  * Static list of migrations (not a folder scan) so the server bundles and the order
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_1105_business_calendars': businessCalendars,
   '2026_11_27_1110_ticket_tags_sort_key': ticketTagsSortKey,
   '2026_11_27_1130_sla_routing_escalation_automation': slaRoutingEscalationAutomation,
+  '2026_11_27_1205_customer_contacts_by_customer': customerContactsByCustomer,
 }
 
 export const migrationProvider: MigrationProvider = {
