@@ -99,7 +99,8 @@ async function generate(bench: BenchDb, tickets: number, log: (line: string) => 
   const customers = Math.max(10, Math.round(tickets / 5))
   const spec: WorldSpec = { accountId, customers, tickets, now, teamIds, agentsByTeam }
   const writer = await openBulkWriter(bench.config)
-  const restoreIndexes = await writer.dropIndexes(['customers', 'customer_contacts', 'tickets', 'ticket_tags', 'messages'])
+  const loaded = ['customers', 'customer_contacts', 'tickets', 'ticket_tags', 'messages']
+  const restoreIndexes = await writer.dropIndexes(loaded)
   const crns = new Set<string>()
   const customerIds: string[] = []
   const languages: Array<'ja' | 'en'> = []
@@ -127,7 +128,7 @@ async function generate(bench: BenchDb, tickets: number, log: (line: string) => 
   log(`  tickets: ${tickets.toLocaleString('en-US')} in ${((performance.now() - t0) / 1000).toFixed(1)} s; rebuilding indexes`)
   t0 = performance.now()
   await restoreIndexes()
-  await writer.analyze()
+  await writer.analyze(loaded)
   await writer.close()
   log(`  indexes rebuilt in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
   const marker: Marker = { bench: { tickets, complete: true, generatedAt: new Date().toISOString() } }

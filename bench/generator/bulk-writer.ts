@@ -2,7 +2,8 @@ import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import type { DatabaseConfig } from '../../packages/server/src/config.ts'
 
-export type Row = Record<string, string | number | null>
+/** A row to insert: column name → value (all rows of one call have the same columns). */
+export type Row = object
 
 /**
  * Fast loading for the data generator: multi-row INSERTs with prepared statements,
@@ -17,8 +18,8 @@ export interface BulkWriter {
   commit(): Promise<void>
   /** Drops the non-constraint indexes of `tables`; returns a function that recreates them. */
   dropIndexes(tables: string[]): Promise<() => Promise<void>>
-  /** Planner statistics (PostgreSQL: what autovacuum would do after a big load). */
-  analyze(): Promise<void>
+  /** Planner statistics for `tables` (PostgreSQL: what autovacuum would do after a big load). */
+  analyze(tables: string[]): Promise<void>
   close(): Promise<void>
 }
 
@@ -59,7 +60,7 @@ async function openSqlite(filename: string): Promise<BulkWriter> {
       for (let i = 0; i < rows.length; i += per) {
         const chunk = rows.slice(i, i + per)
         const values: unknown[] = []
-        for (const row of chunk) for (const c of columns) values.push(row[c])
+        for (const row of chunk) for (const c of columns) values.push((row as Record<string, unknown>)[c])
         statementFor(table, columns, chunk.length).run(values)
       }
     },
@@ -110,7 +111,7 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Bu
         for (const row of chunk) {
           const start = values.length
           tuples.push(`(${columns.map((_, j) => `$${start + j + 1}`).join(', ')})`)
-          for (const c of columns) values.push(row[c])
+          for (const c of columns) values.push((row as Record<string, unknown>)[c])
         }
         const name = `bulk_${table}_${columns.length}_${chunk.length}`
         const text = `insert into ${table} (${columns.join(', ')}) values ${tuples.join(', ')}`
@@ -137,8 +138,9 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Bu
         for (const index of rows) await client.query(index.indexdef)
       }
     },
-    async analyze() {
-      await client.query('analyze')
+    async analyze(tables) {
+      // Named tables only: a bare ANALYZE would visit every schema of the database.
+      await client.query(`analyze ${tables.join(', ')}`)
     },
     async close() {
       await client.end()

@@ -2,7 +2,8 @@ import type { TicketPriority, TicketStatus } from '@madoguchi/shared'
 import { generateCrn } from '../../packages/server/src/lib/crn.ts'
 import { EN_EMAIL_DOMAINS, EN_FAMILY_NAMES, EN_GIVEN_NAMES, JA_EMAIL_DOMAINS, JA_FAMILY_NAMES, JA_GIVEN_NAMES } from '../../packages/server/src/demo/demo-names.ts'
 import { pick } from '../lib/stats.ts'
-import type { Row } from './bulk-writer.ts'
+import type { Insertable } from 'kysely'
+import type { Database } from '../../packages/server/src/db/database.ts'
 import type { Conversation } from './vocabulary.ts'
 import { CHANNEL_WEIGHTS, EN_CONVERSATIONS, JA_CONVERSATIONS, TAG_WEIGHTS, weighted } from './vocabulary.ts'
 
@@ -32,9 +33,15 @@ export interface WorldSpec {
 
 export const SPAN_MS = 3 * 365 * DAY
 
+/**
+ * Rows typed by the schema's own table types: a column that becomes required in a
+ * migration fails the typecheck here instead of loading wrong data.
+ */
+type New<T extends keyof Database> = Insertable<Database[T]>
+
 export interface CustomerBatch {
-  customers: Row[]
-  contacts: Row[]
+  customers: Array<New<'customers'>>
+  contacts: Array<New<'customer_contacts'>>
   /** Language of each customer of the batch, for its tickets' text. */
   languages: Array<'ja' | 'en'>
 }
@@ -86,7 +93,7 @@ export function customerBatch(spec: WorldSpec, from: number, to: number, rand: (
       domain = pick(rand, EN_EMAIL_DOMAINS)
     }
     out.languages.push(ja ? 'ja' : 'en')
-    const contact = (kind: string, value: string, primary: number) =>
+    const contact = (kind: 'email' | 'phone' | 'line', value: string, primary: number) =>
       out.contacts.push({ id: uuid7At(createdMs, rand), account_id: spec.accountId, customer_id: id, kind, value, is_primary: primary, created_at: created })
     const hasEmail = rand() < 0.9
     if (hasEmail) contact('email', `${emailLocal}@${domain}`, 1)
@@ -103,9 +110,9 @@ const RECENT_STATUSES: ReadonlyArray<readonly [TicketStatus, number]> = [['new',
 const OLD_STATUSES: ReadonlyArray<readonly [TicketStatus, number]> = [['closed', 0.85], ['solved', 0.12], ['pending', 0.01], ['on_hold', 0.01], ['open', 0.01]]
 
 export interface TicketBatch {
-  tickets: Row[]
-  tags: Row[]
-  messages: Row[]
+  tickets: Array<New<'tickets'>>
+  tags: Array<New<'ticket_tags'>>
+  messages: Array<New<'messages'>>
 }
 
 /**
@@ -164,7 +171,8 @@ export function ticketBatch(spec: WorldSpec, from: number, to: number, rand: () 
       last_message_at: updated, solved_at: done ? updated : null,
       created_at: new Date(createdMs).toISOString(), updated_at: updated,
     })
-    for (const tag of tags) out.tags.push({ account_id: spec.accountId, ticket_id: id, tag })
+    // The tag rows carry the ticket's updated_at: the sort key of the tag filter.
+    for (const tag of tags) out.tags.push({ account_id: spec.accountId, ticket_id: id, tag, updated_at: updated })
   }
 
   return out
