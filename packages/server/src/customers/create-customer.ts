@@ -3,6 +3,7 @@ import { recordEvent } from '../audit/record-event.ts'
 import type { Deps } from '../deps.ts'
 import { AppError } from '../lib/app-error.ts'
 import { newId } from '../lib/ids.ts'
+import { indexCustomer } from '../search/search-documents.ts'
 import { attachContacts } from './attach-contacts.ts'
 import { FIELD_COLUMNS, deriveDisplayName, toColumnValue } from './customer-fields.ts'
 import type { CustomerField } from './customer-fields.ts'
@@ -35,6 +36,8 @@ export async function createCustomer(deps: Deps, { accountId, actor, input }: Cr
     }
     if (input.marketingConsent !== undefined) row.marketing_consent_at = now
     const customer = await insertCustomer(trx, row)
+    // Issue 6 hook: findable by name, reading and CRN as soon as this commits.
+    await indexCustomer(trx, deps.dialect, customer)
     await attachContacts(trx, accountId, customer.id, input.contacts ?? [], now)
     const view = toCustomerView(customer, await findContactsOf(trx, accountId, [customer.id]))
     await recordEvent(trx, {

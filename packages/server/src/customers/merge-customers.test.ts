@@ -28,9 +28,16 @@ describe.each(testDialects())('merging customers on %s', (dialect) => {
     const t2 = await insertTicketFor(deps, account.accountId, source.id)
     const kept = await insertTicketFor(deps, account.accountId, into.id)
 
+    const published: unknown[] = []
+    deps.realtime.subscribe((_accountId, event) => published.push(event))
     const res = await merge(ctx, source.id, into.id)
     expect(res.statusCode, res.body).toBe(200)
     const survivor = res.json() as CustomerView
+    expect(published).toEqual(expect.arrayContaining([
+      expect.objectContaining({ type: 'ticket.updated', ticketId: t1.ticketId, teamId: account.teamId, fields: ['customerId'] }),
+      expect.objectContaining({ type: 'ticket.updated', ticketId: t2.ticketId, teamId: null }),
+    ]))
+    expect(published).toHaveLength(2)
     expect(survivor).toMatchObject({
       id: into.id, crn: into.crn, displayName: '山田 太郎', familyName: '山田', givenName: '太郎', givenNameKana: 'タロウ', birthday: '1980-05-05',
       isVip: true, vipReason: 'Long-time customer', handleWithCare: true, careReason: 'Disputed an invoice', isInternal: true,

@@ -5,6 +5,7 @@ import { recordEvents } from '../audit/record-event.ts'
 import type { Trx } from '../db/database.ts'
 import type { Deps } from '../deps.ts'
 import { AppError } from '../lib/app-error.ts'
+import { indexCustomer, removeCustomerFromSearch } from '../search/search-documents.ts'
 import { combineForMerge } from './combine-for-merge.ts'
 import { toApiValue } from './customer-fields.ts'
 import { findContactsOf, lockCustomer } from './customer.repo.ts'
@@ -33,7 +34,7 @@ export async function mergeCustomers(deps: Deps, command: MergeCustomersCommand)
   const { accountId, sourceId, intoId, actor } = command
   if (sourceId === intoId) throw new AppError('customer.cannot_merge_into_self', { id: sourceId })
 
-  return deps.db.transaction().execute(async (trx) => {
+  const { survivor, movedTickets, now } = await deps.db.transaction().execute(async (trx) => {
     // Lock in a fixed order so that two opposite merges cannot deadlock.
     const locked = new Map<string, CustomerRow | undefined>()
     for (const id of [sourceId, intoId].sort()) locked.set(id, await lockCustomer(trx, deps.dialect, accountId, id))
@@ -46,7 +47,7 @@ export async function mergeCustomers(deps: Deps, command: MergeCustomersCommand)
 
     const now = deps.clock.now().toISOString()
     const contactsMoved = await moveContacts(trx, accountId, source.id, into.id)
-    const ticketIds = await moveTickets(trx, accountId, source.id, into.id, actor, now)
+    const movedTickets = await moveTickets(trx, accountId, source.id, into.id, actor, now)
     const messages = await trx
       .updateTable('messages')
       .set({ author_customer_id: into.id })
@@ -68,10 +69,13 @@ export async function mergeCustomers(deps: Deps, command: MergeCustomersCommand)
       .where('id', '=', into.id)
       .returningAll()
       .executeTakeFirstOrThrow()
+    // Issue 6 hook: the merged-away customer leaves the search index; the survivor's names may have grown.
+    await removeCustomerFromSearch(trx, deps.dialect, accountId, source.id)
+    await indexCustomer(trx, deps.dialect, survivor)
 
     const moved = {
       contacts: contactsMoved,
-      tickets: ticketIds.length,
+      tickets: movedTickets.length,
       messages: Number(messages.numUpdatedRows),
       earlierMerges: Number(earlier.numUpdatedRows),
     }
@@ -100,9 +104,20 @@ export async function mergeCustomers(deps: Deps, command: MergeCustomersCommand)
       at: now,
     })
 
-    return toCustomerView(survivor, await findContactsOf(trx, accountId, [into.id]))
+    return { survivor: toCustomerView(survivor, await findContactsOf(trx, accountId, [into.id])), movedTickets, now }
   })
+  // After the commit: open ticket screens refetch and show the new customer.
+  for (const t of movedTickets.slice(0, REALTIME_TICKETS_MAX)) {
+    deps.realtime.publish(accountId, {
+      type: 'ticket.updated', ticketId: t.id, number: Number(t.number), teamId: t.team_id, assigneeId: t.assignee_id, fields: ['customerId'], at: now,
+    })
+  }
+
+  return survivor
 }
+
+/** Beyond this many moved tickets, screens learn of the change on their next refresh. */
+const REALTIME_TICKETS_MAX = 200
 
 /** Contacts keep their primary flag unless the survivor already has a primary of that kind. */
 async function moveContacts(trx: Trx, accountId: string, sourceId: string, intoId: string): Promise<number> {
@@ -133,9 +148,14 @@ async function moveContacts(trx: Trx, accountId: string, sourceId: string, intoI
 }
 
 /** Tickets change customer (each gets a `ticket.customer_changed` event); their update time stays. */
-async function moveTickets(trx: Trx, accountId: string, sourceId: string, intoId: string, actor: EventActor, now: string): Promise<string[]> {
-  const tickets = await trx.selectFrom('tickets').select('id').where('account_id', '=', accountId).where('customer_id', '=', sourceId).execute()
-  if (tickets.length === 0) return []
+async function moveTickets(trx: Trx, accountId: string, sourceId: string, intoId: string, actor: EventActor, now: string) {
+  const tickets = await trx
+    .selectFrom('tickets')
+    .select(['id', 'number', 'team_id', 'assignee_id'])
+    .where('account_id', '=', accountId)
+    .where('customer_id', '=', sourceId)
+    .execute()
+  if (tickets.length === 0) return tickets
   await trx.updateTable('tickets').set({ customer_id: intoId }).where('account_id', '=', accountId).where('customer_id', '=', sourceId).execute()
   const ids = tickets.map((t) => t.id)
   for (let i = 0; i < ids.length; i += 500) {
@@ -155,5 +175,5 @@ async function moveTickets(trx: Trx, accountId: string, sourceId: string, intoId
     )
   }
 
-  return ids
+  return tickets
 }

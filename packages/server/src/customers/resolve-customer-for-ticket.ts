@@ -7,6 +7,7 @@ import { AppError } from '../lib/app-error.ts'
 import { normalizeEmail, normalizePhone } from '../lib/contact-normalize.ts'
 import { parseCrn } from '../lib/crn.ts'
 import { newId } from '../lib/ids.ts'
+import { indexCustomer } from '../search/search-documents.ts'
 import {
   findContactByValue,
   findCustomerByCrn,
@@ -176,6 +177,8 @@ async function createFromContacts(
       at: now,
     },
   ])
+  // Issue 6 hook: a customer made by a first contact is findable by name at once.
+  await indexCustomer(trx, deps.dialect, customer)
 
   return customer
 }

@@ -3,6 +3,7 @@ import type { EventInput } from '../audit/record-event.ts'
 import { recordEvents } from '../audit/record-event.ts'
 import type { Deps } from '../deps.ts'
 import { AppError } from '../lib/app-error.ts'
+import { indexCustomer } from '../search/search-documents.ts'
 import { FIELD_COLUMNS, toApiValue, toColumnValue } from './customer-fields.ts'
 import type { CustomerField } from './customer-fields.ts'
 import { findContactsOf } from './customer.repo.ts'
@@ -63,6 +64,8 @@ export async function updateCustomer(deps: Deps, { accountId, customerId, actor,
       .returningAll()
       .executeTakeFirstOrThrow()
     await recordEvents(trx, events)
+    // Issue 6 hook: names, reading, organization may have changed.
+    await indexCustomer(trx, deps.dialect, updated)
 
     return toCustomerView(updated, await findContactsOf(trx, accountId, [customerId]))
   })
