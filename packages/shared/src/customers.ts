@@ -105,7 +105,8 @@ export type CreateCustomerInput = z.infer<typeof createCustomerInput>
  */
 export const updateCustomerInput = z
   .object({
-    displayName: profileFields.displayName,
+    /** Required on every customer: it can be changed, not removed. */
+    displayName: z.string().trim().min(1).max(200).transform((v) => v.normalize('NFKC')),
     familyName: profileFields.familyName.nullable(),
     givenName: profileFields.givenName.nullable(),
     familyNameKana: profileFields.familyNameKana.nullable(),

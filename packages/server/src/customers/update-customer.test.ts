@@ -61,7 +61,7 @@ describe.each(testDialects())('changing customers on %s', (dialect) => {
     const h = account.agent.headers
     const c = await createCustomerVia(app, h, { displayName: 'A' })
     const d = await createCustomerVia(app, h, { displayName: 'B' })
-    for (const payload of [{ crn: 'C-0000-0000' }, { isVip: 'yes' }, { displayName: null }, { birthday: '2026-13-01' }]) {
+    for (const payload of [{ crn: 'C-0000-0000' }, { isVip: 'yes' }, { displayName: null }, { displayName: '  ' }, { birthday: '2026-13-01' }]) {
       const res = await app.inject({ method: 'PATCH', url: `/api/v1/customers/${c.id}`, headers: h, payload })
       expect(res.statusCode, JSON.stringify(payload)).toBe(422)
     }
