@@ -2,6 +2,7 @@ import type { RealtimeEvent } from '@madoguchi/shared'
 import type { Trx } from '../db/database.ts'
 import type { Deps } from '../deps.ts'
 import { syncTicketSla } from '../sla/sync-ticket-sla.ts'
+import { routeTicket } from '../routing/route-ticket.ts'
 import type { TicketRow } from '../tickets/ticket.table.ts'
 
 /**
@@ -27,9 +28,11 @@ export function ticketHooks(deps: Deps): TicketHooks {
 
   return {
     async created(trx, ticket) {
-      await syncTicketSla(trx, ticket, { kind: 'created' }, ticket.created_at)
+      // Routing first: the category's team may bring the SLA policy's conditions into play.
+      const routed = await routeTicket(trx, ticket, { at: ticket.created_at, dialect: deps.dialect })
+      await syncTicketSla(trx, routed.ticket, { kind: 'created' }, ticket.created_at)
 
-      return ticket
+      return routed.ticket
     },
     async changed(trx, before, after) {
       await syncTicketSla(trx, after, { kind: 'updated', before }, after.updated_at)

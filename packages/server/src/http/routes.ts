@@ -14,6 +14,8 @@ import { attachmentRoutes } from '../channels/email/attachments.routes.ts'
 import { customerRoutes } from '../customers/customers.routes.ts'
 import { realtimeRoutes } from '../realtime/ws.routes.ts'
 import { slaRoutes } from '../sla/sla.routes.ts'
+import { routingRoutes } from '../routing/routing.routes.ts'
+import { searchRoutes } from '../search/search.routes.ts'
 
 /**
  * The `/api/v1` route groups, one per feature. Each group declares `config.access`
@@ -34,6 +36,8 @@ export async function apiRoutes(app: FastifyInstance, deps: Deps): Promise<void>
   await app.register(async (s) => jobRoutes(s, deps))
   await app.register(async (s) => calendarRoutes(s, deps))
   await app.register(async (s) => slaRoutes(s, deps))
+  await app.register(async (s) => routingRoutes(s, deps))
+  await app.register(async (s) => searchRoutes(s, deps))
   void app
   void deps
 }
