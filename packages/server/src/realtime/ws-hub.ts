@@ -65,6 +65,8 @@ export function createWsHub(deps: Deps): WsHub {
   })
 
   const heartbeat = setInterval(() => {
+    // No sockets here, nothing to watch: an idle node (a worker, a test app) stays silent.
+    if (byAccount.size === 0) return
     ticks++
     const recheck = ticks % RECHECK_EVERY === 0
     for (const connections of byAccount.values()) {
