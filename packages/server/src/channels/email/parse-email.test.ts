@@ -1,4 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { classifyEmail } from './classify-email.ts'
+import { foldQuotes } from './fold-quotes.ts'
 import { parseEmail } from './parse-email.ts'
 import { rewriteCidImages } from './sanitize-email-html.ts'
 import { encodeText } from './charsets.ts'
@@ -96,5 +99,23 @@ describe('parseEmail', () => {
     const mail = await parseEmail(rawMessage(['From: a@example.jp', 'Content-Type: multipart/mixed; boundary="outer"'], body))
     expect(mail.text).toContain('Error: Invalid user address')
     expect(mail.warnings).toContain('mime.body_recovered')
+  })
+
+  it('never throws on random bytes or on a real message cut and corrupted anywhere', async () => {
+    const base = rawMessage(['From: =?ISO-2022-JP?B?GyRCOzNFRBsoQg==?= <a@example.jp>', 'Subject: test', 'Content-Type: multipart/mixed; boundary="b"'],
+      Buffer.concat([Buffer.from('--b\r\nContent-Type: text/plain; charset=Shift_JIS\r\n\r\n'), sjisBytes('本文①～'), Buffer.from('\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\nPGI+aGk8L2I+\r\n--b--\r\n')]))
+    const check = async (raw: Buffer) => {
+      const mail = await parseEmail(raw)
+      classifyEmail(mail)
+      foldQuotes(mail.text)
+      expect(typeof mail.text).toBe('string')
+    }
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), (bytes) => check(Buffer.from(bytes))), { numRuns: 150 })
+    await fc.assert(fc.asyncProperty(fc.nat({ max: base.length }), fc.array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.integer({ min: 0, max: 255 })), { maxLength: 20 }), (cut, flips) => {
+      const raw = Buffer.from(base.subarray(0, cut))
+      for (const [at, byte] of flips) if (at < raw.length) raw[at] = byte
+
+      return check(raw)
+    }), { numRuns: 300 })
   })
 })
