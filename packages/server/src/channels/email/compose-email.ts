@@ -40,7 +40,10 @@ export function composeEmail(mail: OutgoingEmail): Buffer {
   if (charset === 'iso-2022-jp') {
     headers.push('Content-Type: text/plain; charset=ISO-2022-JP', 'Content-Transfer-Encoding: 7bit')
     // JIS is 7-bit with escapes; each line is encoded on its own so it ends in ASCII mode.
-    body = mail.text.replace(/\r?\n/g, '\n').split('\n').map((line) => encodeText(line, 'iso-2022-jp').toString('latin1')).join('\r\n')
+    // 7-bit lines must stay under 998 octets (RFC 5322); Japanese paragraphs have no spaces
+    // to break at, so long ones are cut every 200 characters, as Japanese mailers do.
+    const lines = mail.text.replace(/\r?\n/g, '\n').split('\n').flatMap((line) => [...line].length > 200 ? ([...line].join('').match(/[\s\S]{1,200}/gu) ?? []) : [line])
+    body = lines.map((line) => encodeText(line, 'iso-2022-jp').toString('latin1')).join('\r\n')
   } else {
     headers.push('Content-Type: text/plain; charset=UTF-8', 'Content-Transfer-Encoding: base64')
     body = (Buffer.from(mail.text.replace(/\r?\n/g, '\r\n'), 'utf8').toString('base64').match(/.{1,76}/g) ?? []).join('\r\n')

@@ -86,6 +86,13 @@ describe.each(testDialects())('sending email on %s', (dialect) => {
     expect(parsed.subject).toBe('Re: 配送日時 [#1]')
     expect(parsed.from?.name).toBe('窓口')
     expect(parsed.text.split('\n')[0]).toBe('①10～12時に伺います。')
+    // No line over 998 octets even for a long unbroken Japanese paragraph.
+    const long = await app.inject({ method: 'POST', url: `/api/v1/tickets/${created.ticketId}/messages`, headers: account.agent.headers, payload: { kind: 'reply', body: 'あ'.repeat(1000) } })
+    expect(long.statusCode).toBe(201)
+    await runDueJobs(deps)
+    const longRaw = sink.received[1]!.raw.toString('latin1')
+    expect(Math.max(...longRaw.split('\r\n').map((l) => l.length))).toBeLessThan(998)
+    expect((await parseEmail(sink.received[1]!.raw)).text.replace(/\n/g, '')).toContain('あ'.repeat(1000))
   })
 
   it('marks a reply failed with the relay’s reason on a permanent refusal, and retries a temporary one', async () => {
