@@ -157,6 +157,8 @@ export function startJobRunner(deps: Deps, options: JobRunnerOptions = {}): JobR
   let stopping = false
   let wake: (() => void) | undefined
   let lastScheduled = 0
+  // Often enough that no period of the shortest recurring job is skipped.
+  const scheduleEveryMs = Math.min(30_000, ...o.recurring.map((r) => r.everyMs / 2))
   const sleep = (ms: number) =>
     new Promise<void>((done) => {
       const timer = setTimeout(done, ms)
@@ -170,7 +172,7 @@ export function startJobRunner(deps: Deps, options: JobRunnerOptions = {}): JobR
     while (!stopping) {
       let ran = 0
       try {
-        if (Date.now() - lastScheduled >= 30_000) {
+        if (Date.now() - lastScheduled >= scheduleEveryMs) {
           await scheduleRecurringJobs(deps, o.recurring)
           lastScheduled = Date.now()
         }
