@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../app.ts'
+import { startImapPollers } from '../channels/email/imap-poller.ts'
+import type { RunningSmtpServer } from '../channels/email/smtp-server.ts'
+import { smtpTlsFromEnv, startSmtpServer } from '../channels/email/smtp-server.ts'
 import { ensureFirstAdmin } from '../auth/ensure-first-admin.ts'
 import type { EnsureFirstAdminResult } from '../auth/ensure-first-admin.ts'
 import { seedDemo } from '../demo/seed-demo.ts'
@@ -46,6 +49,8 @@ export async function startServer(io: CliIo): Promise<RunningServer> {
     throw error
   })
   const runner = startJobRunner(deps, { observer: metrics.jobObserver })
+  const smtp = await startMailReceiver(io, deps)
+  const imap = startImapPollers(deps)
   const port = (app.server.address() as AddressInfo).port
   const url = io.env.MADOGUCHI_PUBLIC_URL ? config.publicUrl : `http://localhost:${port}`
 
@@ -59,9 +64,28 @@ export async function startServer(io: CliIo): Promise<RunningServer> {
     admin,
     async stop() {
       await app.close()
+      await smtp?.close()
+      await imap.close()
       await runner.stop()
       await close()
     },
+  }
+}
+
+/**
+ * The SMTP listener is a convenience of a single-node install; a taken port must
+ * not keep the agent app from starting, so it is reported and skipped.
+ */
+async function startMailReceiver(io: CliIo, deps: Deps): Promise<RunningSmtpServer | null> {
+  try {
+    const smtp = await startSmtpServer(deps, { tls: await smtpTlsFromEnv(io.env) })
+    io.out(`  SMTP: ${deps.config.host}:${smtp.port}`)
+
+    return smtp
+  } catch (error) {
+    io.err(`  SMTP ${deps.config.smtpPort}: ${error instanceof Error ? error.message : String(error)}`)
+
+    return null
   }
 }
 
