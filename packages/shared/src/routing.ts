@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ticketCategory } from './domain.ts'
+import { TICKET_CATEGORIES } from './domain.ts'
 
 /** Routing: how a team hands out tickets, who is available, and which team owns a category. */
 export const ROUTING_MODES = ['round_robin', 'least_busy'] as const
@@ -38,8 +38,12 @@ export type TeamRoutingView = z.infer<typeof teamRoutingView>
 export const presenceInput = z.object({ presence: agentPresence }).strict()
 export const presenceView = z.object({ agentId: z.string(), presence: agentPresence, rerouted: z.number().int() })
 
-/** `{ billing: teamId, … }`; a category left out has no owning team. */
-export const categoryRoutesInput = z.object({ routes: z.partialRecord(ticketCategory, z.uuid()) }).strict()
+/**
+ * `{ billing: teamId, … }`; a category left out has no owning team. The extra key
+ * `legal` names the team that legal and physical threats are escalated to.
+ */
+export const ROUTING_KEYS = [...TICKET_CATEGORIES, 'legal'] as const
+export const categoryRoutesInput = z.object({ routes: z.partialRecord(z.enum(ROUTING_KEYS), z.uuid()) }).strict()
 export const categoryRoutesView = z.object({ routes: z.record(z.string(), z.string()) })
 
 export const routeTicketView = z.object({ ticketId: z.string(), teamId: z.string().nullable(), assigneeId: z.string().nullable(), reason: z.string() })

@@ -15,7 +15,9 @@ import { customerRoutes } from '../customers/customers.routes.ts'
 import { realtimeRoutes } from '../realtime/ws.routes.ts'
 import { slaRoutes } from '../sla/sla.routes.ts'
 import { routingRoutes } from '../routing/routing.routes.ts'
+import { escalationRoutes } from '../escalation/escalation.routes.ts'
 import { searchRoutes } from '../search/search.routes.ts'
+import { knowledgeRoutes } from '../knowledge/knowledge.routes.ts'
 
 /**
  * The `/api/v1` route groups, one per feature. Each group declares `config.access`
@@ -37,7 +39,9 @@ export async function apiRoutes(app: FastifyInstance, deps: Deps): Promise<void>
   await app.register(async (s) => calendarRoutes(s, deps))
   await app.register(async (s) => slaRoutes(s, deps))
   await app.register(async (s) => routingRoutes(s, deps))
+  await app.register(async (s) => escalationRoutes(s, deps))
   await app.register(async (s) => searchRoutes(s, deps))
+  await app.register(async (s) => knowledgeRoutes(s, deps))
   void app
   void deps
 }

@@ -18,6 +18,8 @@ export interface RouteOptions {
   /** Never pick this agent (the one going offline). */
   exceptAgentId?: string
   actor?: EventInput['actor']
+  /** Escalated to a tier: only agents of that tier or above. */
+  minTier?: number
 }
 
 export interface Routed {
@@ -64,7 +66,7 @@ export async function routeTicket(trx: Trx, ticket: TicketRow, o: RouteOptions):
     if (!o.force && settings?.auto_assign !== 1) reason = 'manual_team'
     else {
       const [candidates, language] = await Promise.all([
-        loadCandidates(trx, ticket.account_id, teamId, ticket.channel, o.exceptAgentId),
+        loadCandidates(trx, ticket.account_id, teamId, ticket.channel, o.exceptAgentId, o.minTier),
         customerLanguage(trx, ticket.account_id, ticket.customer_id),
       ])
       const picked = candidates.length === 0 ? null : pickAgent(candidates, {

@@ -32,7 +32,7 @@ export async function setLastAgent(db: Executor, teamId: string, agentId: string
  * whatever the team size (members, then one grouped count of their open tickets).
  * Reads the agents feature's tables directly: routing is the hot path.
  */
-export async function loadCandidates(db: Executor, accountId: string, teamId: string, channel: string, exceptAgentId?: string): Promise<RoutingCandidate[]> {
+export async function loadCandidates(db: Executor, accountId: string, teamId: string, channel: string, exceptAgentId?: string, minTier?: number): Promise<RoutingCandidate[]> {
   let q = db
     .selectFrom('agents')
     .innerJoin('agent_teams', 'agent_teams.agent_id', 'agents.id')
@@ -42,6 +42,7 @@ export async function loadCandidates(db: Executor, accountId: string, teamId: st
     .where('agents.active', '=', 1)
     .where('agents.presence', '=', 'online')
   if (exceptAgentId) q = q.where('agents.id', '!=', exceptAgentId)
+  if (minTier !== undefined) q = q.where('agents.tier', '>=', minTier)
   const agents = await q.execute()
   if (agents.length === 0) return []
   const loads = await db
