@@ -63,7 +63,9 @@ export function installIdempotency(app: FastifyInstance, deps: Deps): void {
   // Runs after access control (a root hook registered earlier), so the caller is known.
   app.addHook('preHandler', async (request, reply) => {
     if (request.method !== 'POST' || !request.routeOptions.url?.startsWith(API_PREFIX)) return
-    if (request.routeOptions.config.idempotency === false || !request.principal) return
+    // Public routes (login) have no stable caller to scope keys by, and replaying a login would skip its cookie.
+    const config = request.routeOptions.config
+    if (config.idempotency === false || config.access === 'public' || !request.principal) return
     const key = keyOf(request)
     if (key === undefined) return
     const scope = { accountId: request.principal.accountId, principal: request.principal.agentId, key }
