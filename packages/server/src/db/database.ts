@@ -13,6 +13,8 @@ import type { BusinessCalendarTable } from '../calendars/business-calendar.table
 import type { SlaPolicyTable, TicketSlaTable } from '../sla/sla.table.ts'
 import type { CategoryRouteTable, TeamRoutingTable } from '../routing/routing.table.ts'
 import type { EscalationTable, NotificationTable, TicketRestrictionTable } from '../escalation/escalation.table.ts'
+import type { SearchDocumentTable } from '../search/search.table.ts'
+import type { HelpCenterSecretTable, KbArticleGroupTable, KbArticleRevisionTable, KbArticleTable, KbCategoryTable, KbFeedbackTable } from '../knowledge/knowledge.table.ts'
 import type { AutomationRuleRunTable, AutomationRuleTable, MacroTable } from '../automation/automation.table.ts'
 
 /** The whole schema, composed from each feature's table types. */
@@ -51,6 +53,15 @@ export interface Database {
   automation_rules: AutomationRuleTable
   automation_rule_runs: AutomationRuleRunTable
   macros: MacroTable
+  // issue 6: search index (the FTS5 table / tsvector column are reached with raw SQL)
+  search_documents: SearchDocumentTable
+  // issue 6: knowledge base and help center
+  kb_categories: KbCategoryTable
+  kb_article_groups: KbArticleGroupTable
+  kb_articles: KbArticleTable
+  kb_article_revisions: KbArticleRevisionTable
+  kb_feedback: KbFeedbackTable
+  help_center_secrets: HelpCenterSecretTable
 }
 
 export type Db = Kysely<Database>

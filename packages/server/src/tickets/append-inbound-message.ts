@@ -6,6 +6,7 @@ import type { Deps } from '../deps.ts'
 import { ticketHooks } from '../automation/ticket-hooks.ts'
 import { AppError } from '../lib/app-error.ts'
 import { newId } from '../lib/ids.ts'
+import { indexNewMessage } from '../search/search-documents.ts'
 import { sanitizeMessageHtml } from './message-html.ts'
 import { findMessageByExternalId, insertMessageRow } from './message.repo.ts'
 import { lockTicketRow, updateTicketRow } from './ticket.repo.ts'
@@ -75,6 +76,8 @@ export async function appendInboundMessage(deps: Deps, input: InboundMessageInpu
     }
     // A concurrent delivery of the same message may have won since the check above.
     if (!(await insertMessageRow(trx, message))) return null
+    // Issue 6 hook: searchable as soon as this commits.
+    await indexNewMessage(trx, deps.dialect, message, ticket)
 
     const subject = { accountId: input.accountId, subjectType: 'ticket' as const, subjectId: ticket.id, actor, at: now }
     const events: EventInput[] = [{ ...subject, type: 'message.created', field: 'messages', after: { messageId: message.id, kind: 'inbound' } }]

@@ -6,6 +6,7 @@ import type { Dialect } from '../db/create-db.ts'
 import type { Trx } from '../db/database.ts'
 import { toJson } from '../db/json.ts'
 import { newId } from '../lib/ids.ts'
+import { indexNewTicket } from '../search/search-documents.ts'
 import { insertMessageRow } from './message.repo.ts'
 import { allocateTicketNumber, insertTicketRow, insertTicketTags } from './ticket.repo.ts'
 import type { MessageRow, TicketRow } from './ticket.table.ts'
@@ -93,6 +94,11 @@ export async function insertNewTicket(trx: Trx, dialect: Dialect, t: NewTicket):
     },
     { ...subject, type: 'message.created', field: 'messages', after: { messageId: message.id, kind: 'inbound' } },
   ])
+
+  // Issue 6 hook: subject and first message are searchable as soon as this commits.
+  // Written before the number is taken so the account row lock is not held longer;
+  // a duplicate (null below) is rolled back by the caller, index rows included.
+  await indexNewTicket(trx, dialect, ticket, message)
 
   return dialect === 'postgres' ? insertOnPostgres(trx, ticket, message, t.tags) : insertOnSqlite(trx, ticket, message, t.tags)
 }

@@ -7,6 +7,7 @@ import { ticketHooks } from '../automation/ticket-hooks.ts'
 import { enqueueJob } from '../jobs/enqueue.ts'
 import { AppError } from '../lib/app-error.ts'
 import { newId } from '../lib/ids.ts'
+import { indexNewMessage } from '../search/search-documents.ts'
 import { sanitizeMessageHtml } from './message-html.ts'
 import { insertMessageRow } from './message.repo.ts'
 import type { TicketRef, Viewer } from './ticket-access.ts'
@@ -52,6 +53,8 @@ export async function postTicketMessage(deps: Deps, viewer: Viewer, ref: TicketR
       created_at: now,
     }
     await insertMessageRow(trx, message)
+    // Issue 6 hook: searchable as soon as this commits (a note: by agents only).
+    await indexNewMessage(trx, deps.dialect, message, ticket)
 
     const set: TicketUpdate = { message_count: Number(ticket.message_count) + 1, updated_at: now }
     const subject = { accountId: viewer.accountId, subjectType: 'ticket' as const, subjectId: ticket.id, actor, at: now }

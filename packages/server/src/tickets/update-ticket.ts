@@ -5,6 +5,7 @@ import { parseJson, toJson } from '../db/json.ts'
 import type { Deps } from '../deps.ts'
 import { ticketHooks } from '../automation/ticket-hooks.ts'
 import { AppError } from '../lib/app-error.ts'
+import { reindexChangedTicket } from '../search/search-documents.ts'
 import { viewTicketRow } from './get-ticket.ts'
 import type { TicketRef, Viewer } from './ticket-access.ts'
 import { lockVisibleTicket } from './ticket-access.ts'
@@ -89,6 +90,8 @@ export async function updateTicket(deps: Deps, viewer: Viewer, ref: TicketRef, i
     if (tagsChanged) await replaceTicketTags(trx, viewer.accountId, current.id, tagsBefore, input.tags!, now)
     await updateTicketRow(trx, viewer.accountId, current.id, set, input.tags ?? tagsBefore)
     await recordEvents(trx, events)
+    // Issue 6 hook: a new subject is re-indexed; a new team follows onto the ticket's search documents.
+    await reindexChangedTicket(trx, deps.dialect, current, { ...current, ...set } as TicketRow)
     // Issue 7 hook: SLA clocks pause/resume/re-target, triggers (automation/ticket-hooks.ts).
     const after = await hooks.changed(trx, current, { ...current, ...set } as TicketRow)
 

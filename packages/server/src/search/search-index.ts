@@ -1,0 +1,74 @@
+import type { SearchDocType, SearchVisibility } from '@madoguchi/shared'
+import { sql } from 'kysely'
+import type { Dialect } from '../db/create-db.ts'
+import type { Executor } from '../db/database.ts'
+import { toIndexText } from '../lib/japanese-text.ts'
+
+/** Snippets come from the start of a document; longer text is indexed but not kept. */
+export const SNIPPET_SOURCE_CHARS = 2000
+/** Text beyond this (a pasted log, a forwarded thread) is not indexed: it would only cost. */
+export const INDEXED_TEXT_CHARS = 100_000
+
+export interface SearchDocumentInput {
+  accountId: string
+  type: SearchDocType
+  id: string
+  ticketId?: string | null
+  teamId?: string | null
+  visibility: SearchVisibility
+  /** Shown as the result's title (tickets and messages show their ticket's subject, read at search time). */
+  title: string
+  /** The searchable text (title included when it should be searchable). */
+  text: string
+  updatedAt: string
+  /**
+   * True when the document cannot be in the index yet (a new message or ticket):
+   * skips the delete of an older version, one statement less on the hot path.
+   */
+  isNew?: boolean
+}
+
+/**
+ * Puts a document into the search index, replacing its earlier version. Call it in
+ * the transaction of the change, so the index is exactly as fresh as the data.
+ * The knowledge base calls this for articles (type 'article', visibility public /
+ * customer / internal) and removeSearchDocument when one is deleted or unpublished.
+ */
+export async function indexSearchDocument(db: Executor, dialect: Dialect, doc: SearchDocumentInput): Promise<void> {
+  if (!doc.isNew) await removeSearchDocument(db, dialect, doc.accountId, doc.type, doc.id)
+  const indexText = toIndexText(doc.text.length > INDEXED_TEXT_CHARS ? doc.text.slice(0, INDEXED_TEXT_CHARS) : doc.text)
+  const row = {
+    account_id: doc.accountId,
+    doc_type: doc.type,
+    doc_id: doc.id,
+    ticket_id: doc.ticketId ?? null,
+    team_id: doc.teamId ?? null,
+    visibility: doc.visibility,
+    title: doc.title,
+    body: doc.text.slice(0, SNIPPET_SOURCE_CHARS),
+    updated_at: doc.updatedAt,
+  }
+  if (dialect === 'postgres') {
+    await db.insertInto('search_documents').values({ ...row, index_tsv: sql`to_tsvector('simple', ${indexText})` } as typeof row).execute()
+
+    return
+  }
+  const { id } = await db.insertInto('search_documents').values(row).returning('id').executeTakeFirstOrThrow()
+  await sql`insert into search_fts (rowid, index_text) values (${id}, ${indexText})`.execute(db)
+}
+
+export async function removeSearchDocument(db: Executor, dialect: Dialect, accountId: string, type: SearchDocType, id: string): Promise<void> {
+  const query = db.deleteFrom('search_documents').where('account_id', '=', accountId).where('doc_type', '=', type).where('doc_id', '=', id)
+  if (dialect === 'postgres') {
+    await query.execute()
+
+    return
+  }
+  const removed = await query.returning('id').executeTakeFirst()
+  if (removed) await sql`delete from search_fts where rowid = ${removed.id}`.execute(db)
+}
+
+/** A ticket moved to another team: its documents follow, so partner scoping stays exact. */
+export async function moveTicketSearchDocuments(db: Executor, accountId: string, ticketId: string, teamId: string | null): Promise<void> {
+  await db.updateTable('search_documents').set({ team_id: teamId }).where('ticket_id', '=', ticketId).where('account_id', '=', accountId).execute()
+}

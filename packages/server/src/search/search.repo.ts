@@ -1,0 +1,139 @@
+import type { Channel, SearchDocType, SearchVisibility, TicketStatus } from '@madoguchi/shared'
+import type { RawBuilder } from 'kysely'
+import { sql } from 'kysely'
+import type { Dialect } from '../db/create-db.ts'
+import type { Executor } from '../db/database.ts'
+import type { QueryTerm } from '../lib/japanese-text.ts'
+import { toFts5Match, toTsQuery } from '../lib/japanese-text.ts'
+
+/** Who is searching, reduced to what narrows the documents. */
+export interface SearchScope {
+  accountId: string
+  docTypes: readonly SearchDocType[]
+  visibilities: readonly SearchVisibility[]
+  /** Partner: only these teams' tickets and messages, and customers with a ticket in them. */
+  teamIds: readonly string[] | null
+  /** Not a supervisor: tickets restricted to another team stay hidden (issue 7). */
+  hideRestrictedFor: readonly string[] | null
+  status?: TicketStatus
+  channel?: Channel
+  teamId?: string
+  updatedSince?: string
+}
+
+export interface Candidate {
+  id: number
+  docType: SearchDocType
+  docId: string
+  ticketId: string | null
+  updatedAt: string
+  /** Engine relevance, larger is better (bm25 negated on SQLite, ts_rank on PostgreSQL). */
+  relevance: number
+}
+
+function conditions(scope: SearchScope): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [sql`d.account_id = ${scope.accountId}`]
+  where.push(sql`d.doc_type in (${sql.join([...scope.docTypes])})`)
+  if (scope.visibilities.length < 3) where.push(sql`d.visibility in (${sql.join([...scope.visibilities])})`)
+  if (scope.teamIds) {
+    const teams = sql.join(scope.teamIds.length > 0 ? [...scope.teamIds] : [''])
+    where.push(sql`(d.doc_type = 'article' or d.team_id in (${teams}) or (d.doc_type = 'customer' and exists (select 1 from tickets p where p.account_id = d.account_id and p.customer_id = d.doc_id and p.team_id in (${teams}))))`)
+  }
+  if (scope.hideRestrictedFor) {
+    const teams = sql.join(scope.hideRestrictedFor.length > 0 ? [...scope.hideRestrictedFor] : [''])
+    where.push(sql`(d.ticket_id is null or d.ticket_id not in (select r.ticket_id from ticket_restrictions r where r.account_id = ${scope.accountId} and (r.team_id is null or r.team_id not in (${teams}))))`)
+  }
+  if (scope.teamId !== undefined) where.push(sql`d.team_id = ${scope.teamId}`)
+  if (scope.updatedSince !== undefined) where.push(sql`d.updated_at >= ${scope.updatedSince}`)
+  // Ticket fields that change often (status) are read from the ticket, not copied.
+  if (scope.status !== undefined || scope.channel !== undefined) {
+    const ticket: RawBuilder<unknown>[] = [sql`t.id = d.ticket_id`]
+    if (scope.status !== undefined) ticket.push(sql`t.status = ${scope.status}`)
+    if (scope.channel !== undefined) ticket.push(sql`t.channel = ${scope.channel}`)
+    where.push(sql`exists (select 1 from tickets t where ${sql.join(ticket, sql` and `)})`)
+  }
+
+  return where
+}
+
+interface CandidateRow {
+  id: number | string
+  doc_type: SearchDocType
+  doc_id: string
+  ticket_id: string | null
+  updated_at: string
+  relevance: number | string
+}
+
+const toCandidate = (r: CandidateRow): Candidate => ({
+  id: Number(r.id), docType: r.doc_type, docId: r.doc_id, ticketId: r.ticket_id, updatedAt: r.updated_at, relevance: Number(r.relevance),
+})
+
+/**
+ * The `limit` most recently indexed documents matching `terms` with id ≤ `upTo`,
+ * newest first. Reading in id order lets both engines stop after `limit` matches
+ * (FTS5 walks its doclists backwards by rowid; PostgreSQL walks (account_id, id)
+ * backwards for frequent terms, or takes the GIN bitmap for rare ones), so a word
+ * found in half of all messages costs the same as a rare one. Relevance is
+ * computed only for these rows.
+ */
+export async function findCandidates(db: Executor, dialect: Dialect, terms: readonly QueryTerm[], scope: SearchScope, upTo: number | null, limit: number): Promise<Candidate[]> {
+  const where = conditions(scope)
+  if (dialect === 'postgres') {
+    const query = toTsQuery(terms)
+    if (upTo !== null) where.push(sql`d.id <= ${upTo}`)
+    const { rows } = await sql<CandidateRow>`
+      select d.id, d.doc_type, d.doc_id, d.ticket_id, d.updated_at, ts_rank(d.index_tsv, to_tsquery('simple', ${query})) as relevance
+      from search_documents d
+      where d.index_tsv @@ to_tsquery('simple', ${query}) and ${sql.join(where, sql` and `)}
+      order by d.id desc limit ${limit}`.execute(db)
+
+    return rows.map(toCandidate)
+  }
+  if (upTo !== null) where.push(sql`f.rowid <= ${upTo}`)
+  const { rows } = await sql<CandidateRow>`
+    select d.id, d.doc_type, d.doc_id, d.ticket_id, d.updated_at, -bm25(search_fts) as relevance
+    from search_fts f join search_documents d on d.id = f.rowid
+    where search_fts match ${toFts5Match(terms)} and ${sql.join(where, sql` and `)}
+    order by f.rowid desc limit ${limit}`.execute(db)
+
+  return rows.map(toCandidate)
+}
+
+/**
+ * Of `ticketIds`, those with a matching document in (after, upTo]: they were
+ * already shown on an earlier page (a ticket is listed where its newest match is).
+ */
+export async function ticketsMatchingBetween(db: Executor, dialect: Dialect, terms: readonly QueryTerm[], scope: SearchScope, after: number, upTo: number, ticketIds: readonly string[]): Promise<Set<string>> {
+  if (ticketIds.length === 0) return new Set()
+  const where = [...conditions(scope), sql`d.ticket_id in (${sql.join([...ticketIds])})`]
+  const { rows } = dialect === 'postgres'
+    ? await sql<{ ticket_id: string }>`
+        select distinct d.ticket_id from search_documents d
+        where d.index_tsv @@ to_tsquery('simple', ${toTsQuery(terms)}) and d.id > ${after} and d.id <= ${upTo} and ${sql.join(where, sql` and `)}`.execute(db)
+    : await sql<{ ticket_id: string }>`
+        select distinct d.ticket_id from search_fts f join search_documents d on d.id = f.rowid
+        where search_fts match ${toFts5Match(terms)} and f.rowid > ${after} and f.rowid <= ${upTo} and ${sql.join(where, sql` and `)}`.execute(db)
+
+  return new Set(rows.map((r) => r.ticket_id))
+}
+
+export interface DocumentText {
+  id: number
+  title: string
+  body: string
+}
+
+export async function loadDocumentTexts(db: Executor, ids: readonly number[]): Promise<Map<number, DocumentText>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db.selectFrom('search_documents').select(['id', 'title', 'body']).where('id', 'in', [...ids]).execute()
+
+  return new Map(rows.map((r) => [Number(r.id), { id: Number(r.id), title: r.title, body: r.body }]))
+}
+
+export async function loadTicketTitles(db: Executor, accountId: string, ticketIds: readonly string[]): Promise<Map<string, { number: number; subject: string }>> {
+  if (ticketIds.length === 0) return new Map()
+  const rows = await db.selectFrom('tickets').select(['id', 'number', 'subject']).where('account_id', '=', accountId).where('id', 'in', [...ticketIds]).execute()
+
+  return new Map(rows.map((r) => [r.id, { number: Number(r.number), subject: r.subject }]))
+}
