@@ -57,6 +57,11 @@ export const ERROR_MESSAGES = {
   'escalation.not_found': { en: 'No such escalation.', ja: '該当するエスカレーションがありません。' },
   'automation.rule_not_found': { en: 'No such automation rule.', ja: '該当する自動化ルールがありません。' },
   'macro.not_found': { en: 'No such macro.', ja: '該当するマクロがありません。' },
+  'kb.category_not_found': { en: 'No such category or section.', ja: '該当するカテゴリまたはセクションがありません。' },
+  'kb.category_invalid_parent': { en: 'Sections can only be placed directly under a category.', ja: 'セクションはカテゴリの直下にのみ作成できます。' },
+  'kb.article_not_found': { en: 'No such article.', ja: '該当する記事がありません。' },
+  'kb.revision_not_found': { en: 'No such revision of this article.', ja: 'この記事に該当する版がありません。' },
+  'kb.related_not_found': { en: 'A related article does not exist.', ja: '関連記事が存在しません。' },
   'server.unavailable': { en: 'The service is temporarily unavailable.', ja: 'サービスが一時的に利用できません。' },
   'server.internal': { en: 'Something went wrong on our side.', ja: 'サーバー内部でエラーが発生しました。' },
 } satisfies Messages

@@ -67,6 +67,13 @@ export const HTTP_STATUS = {
   'escalation.not_found': 404,
   'automation.rule_not_found': 404,
   'macro.not_found': 404,
+  'kb.category_not_found': 404,
+  /** Sections are one level deep: a section cannot have sections, nor a category with sections move under another. */
+  'kb.category_invalid_parent': 422,
+  'kb.article_not_found': 404,
+  'kb.revision_not_found': 404,
+  /** A related article id that is not an article of this account (or the article itself). */
+  'kb.related_not_found': 422,
   'server.unavailable': 503,
   'server.internal': 500,
 } as const

@@ -1,0 +1,58 @@
+import type { KbArticlePage, KbArticleView, ListKbArticlesQuery } from '@madoguchi/shared'
+import { sql } from 'kysely'
+import { z } from 'zod'
+import type { Deps } from '../deps.ts'
+import type { Principal } from '../http/principal.ts'
+import { AppError } from '../lib/app-error.ts'
+import { listTranslationRows, requireKbGroup } from './knowledge.repo.ts'
+import { toKbArticleView } from './knowledge-view.ts'
+
+export async function getKbArticle(deps: Deps, principal: Principal, id: string): Promise<KbArticleView> {
+  const group = await requireKbGroup(deps.db, principal.accountId, id)
+
+  return toKbArticleView(group, await listTranslationRows(deps.db, principal.accountId, [id]))
+}
+
+const cursorId = z.uuid()
+
+/**
+ * Articles newest first (id order: UUIDv7 ids are time-ordered), a page at a time;
+ * two queries whatever the page size. The tag filter matches the JSON text of the
+ * tags exactly (`"tag"`), which both dialects do with LIKE.
+ */
+export async function listKbArticles(deps: Deps, principal: Principal, query: ListKbArticlesQuery): Promise<KbArticlePage> {
+  let q = deps.db.selectFrom('kb_article_groups').selectAll().where('account_id', '=', principal.accountId)
+  if (query.categoryId) {
+    const sectionIds = deps.db.selectFrom('kb_categories').select('id').where('account_id', '=', principal.accountId).where('parent_id', '=', query.categoryId)
+    q = q.where((eb) => eb.or([eb('category_id', '=', query.categoryId!), eb('category_id', 'in', sectionIds)]))
+  }
+  if (query.visibility) q = q.where('visibility', '=', query.visibility)
+  if (query.faq) q = q.where('is_faq', '=', query.faq === 'true' ? 1 : 0)
+  if (query.tag) {
+    const pattern = `%${JSON.stringify(query.tag.normalize('NFKC').toLowerCase()).replace(/[%_\\]/g, '\\$&')}%`
+    q = q.where(sql<boolean>`tags like ${pattern} escape '\\'`)
+  }
+  if (query.cursor) {
+    if (!cursorId.safeParse(query.cursor).success) throw new AppError('request.validation_failed', [{ path: 'cursor', code: 'custom', message: 'invalid cursor' }])
+    q = q.where('id', '<', query.cursor)
+  }
+  const groups = await q.orderBy('id', 'desc').limit(query.limit + 1).execute()
+  const page = groups.slice(0, query.limit)
+  const translations = await listTranslationRows(deps.db, principal.accountId, page.map((g) => g.id))
+
+  return {
+    articles: page.map((g) => toKbArticleView(g, translations.filter((t) => t.group_id === g.id))),
+    nextCursor: groups.length > query.limit ? page[page.length - 1]!.id : null,
+  }
+}
+
+export async function listKbFeedback(deps: Deps, principal: Principal, id: string) {
+  await requireKbGroup(deps.db, principal.accountId, id)
+  const rows = await deps.db.selectFrom('kb_feedback')
+    .innerJoin('kb_articles', 'kb_articles.id', 'kb_feedback.article_id')
+    .select(['kb_feedback.id', 'kb_articles.locale', 'kb_feedback.helpful', 'kb_feedback.comment', 'kb_feedback.created_at'])
+    .where('kb_feedback.account_id', '=', principal.accountId).where('kb_articles.group_id', '=', id)
+    .orderBy('kb_feedback.created_at', 'desc').limit(200).execute()
+
+  return { feedback: rows.map((r) => ({ id: r.id, locale: r.locale, helpful: r.helpful === 1, comment: r.comment, createdAt: r.created_at })) }
+}
