@@ -53,13 +53,6 @@ export interface Database {
   automation_rules: AutomationRuleTable
   automation_rule_runs: AutomationRuleRunTable
   macros: MacroTable
-  // issue 6: knowledge base and help center
-  kb_categories: KbCategoryTable
-  kb_article_groups: KbArticleGroupTable
-  kb_articles: KbArticleTable
-  kb_article_revisions: KbArticleRevisionTable
-  kb_feedback: KbFeedbackTable
-  help_center_secrets: HelpCenterSecretTable
   // issue 6: search index (the FTS5 table / tsvector column are reached with raw SQL)
   search_documents: SearchDocumentTable
   // issue 6: knowledge base and help center
