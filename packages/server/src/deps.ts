@@ -7,6 +7,7 @@ import { createDb } from './db/create-db.ts'
 import type { Clock } from './lib/clock.ts'
 import type { RealtimeBus } from './realtime/realtime-bus.ts'
 import { createInProcessBus } from './realtime/realtime-bus.ts'
+import { createPostgresBus } from './realtime/postgres-bus.ts'
 import { systemClock } from './lib/clock.ts'
 
 /**
@@ -24,12 +25,18 @@ export interface Deps {
 }
 
 export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
+  const logger = overrides.logger ?? pino({ level: config.logLevel })
+  const database = config.database
+
   return {
-    db: overrides.db ?? createDb(config.database),
-    dialect: config.database.dialect,
+    db: overrides.db ?? createDb(database),
+    dialect: database.dialect,
     clock: overrides.clock ?? systemClock,
-    logger: overrides.logger ?? pino({ level: config.logLevel }),
+    logger,
     config,
-    realtime: overrides.realtime ?? createInProcessBus(),
+    // Several app nodes share PostgreSQL, so their sockets hear each other's events.
+    realtime:
+      overrides.realtime ??
+      (database.dialect === 'postgres' ? createPostgresBus({ url: database.url, schema: database.schema, logger }) : createInProcessBus()),
   }
 }

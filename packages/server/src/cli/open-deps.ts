@@ -24,8 +24,17 @@ export async function openDeps(env: NodeJS.ProcessEnv, options: { quiet?: boolea
   try {
     const migrations = await migrateToLatest(deps.db)
 
-    return { deps, config, migrations, close: () => deps.db.destroy() }
+    return {
+      deps,
+      config,
+      migrations,
+      close: async () => {
+        await deps.realtime.close()
+        await deps.db.destroy()
+      },
+    }
   } catch (error) {
+    await deps.realtime.close()
     await deps.db.destroy()
     throw error
   }
