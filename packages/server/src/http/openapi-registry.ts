@@ -64,6 +64,8 @@ export interface CatalogRoute {
   method: string
   url: string
   access: Access | undefined
+  /** Honours Idempotency-Key (see idempotency.ts): authenticated API POSTs that did not opt out. */
+  idempotent: boolean
 }
 
 declare module 'fastify' {
@@ -79,7 +81,12 @@ export function installRouteCatalog(app: FastifyInstance): void {
   app.decorate('routeCatalog', catalog)
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method]
-    const access = (route.config as { access?: Access } | undefined)?.access
-    for (const method of methods) catalog.push({ method: String(method).toUpperCase(), url: route.url, access })
+    const config = route.config as { access?: Access; idempotency?: boolean } | undefined
+    const access = config?.access
+    for (const method of methods) {
+      const upper = String(method).toUpperCase()
+      const idempotent = upper === 'POST' && route.url.startsWith(API_PREFIX) && access !== undefined && access !== 'public' && config?.idempotency !== false
+      catalog.push({ method: upper, url: route.url, access, idempotent })
+    }
   })
 }

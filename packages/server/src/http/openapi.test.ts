@@ -80,6 +80,11 @@ describe('the real app', () => {
       .map((o) => o.route)
     expect(undocumented).toEqual([])
     expect(spec.paths['/api/v1/tickets']!.post!.summary).toBeTruthy()
+    // Idempotency-Key is offered where it is honoured: not on login, not where the answer carries a one-time secret.
+    const headerNames = (path: string) => ((spec.paths[path]!.post as unknown as { parameters: { name: string }[] }).parameters).map((p) => p.name)
+    expect(headerNames('/api/v1/tickets')).toContain('Idempotency-Key')
+    expect(headerNames('/api/v1/auth/login')).not.toContain('Idempotency-Key')
+    expect(headerNames('/api/v1/tokens')).not.toContain('Idempotency-Key')
     const page = await app.inject('/api/docs')
     expect(page.statusCode).toBe(200)
     expect(page.body).toContain('/api/v1/tickets/{id}/messages')

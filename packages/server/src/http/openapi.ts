@@ -59,7 +59,7 @@ function parameters(route: CatalogRoute, doc: RouteDoc | undefined): Record<stri
       result.push({ name, in: 'query', required: required.has(name), schema: rest, ...(description ? { description } : {}) })
     }
   }
-  if (route.method === 'POST' && route.url.startsWith(API_PREFIX)) {
+  if (route.idempotent) {
     result.push({
       name: 'Idempotency-Key',
       in: 'header',
@@ -85,7 +85,7 @@ function errorCodes(route: CatalogRoute, doc: RouteDoc | undefined): ErrorCode[]
     codes.add('request.unsupported_media_type')
     codes.add('request.payload_too_large')
   }
-  if (route.method === 'POST' && route.url.startsWith(API_PREFIX)) {
+  if (route.idempotent) {
     codes.add('request.idempotency_key_reused')
     codes.add('request.idempotency_in_progress')
   }
