@@ -9,6 +9,7 @@ import { CLI_TEXT } from './cli-text.ts'
 import { untilShutdown } from './graceful-shutdown.ts'
 import { openDeps } from './open-deps.ts'
 import { startServer } from './start-server.ts'
+import { searchReindexCommand } from '../search/search-reindex.command.ts'
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
 
@@ -141,6 +142,8 @@ export const COMMANDS: Command[] = [
       })
     },
   },
+  // Issue 6: defined beside the search feature.
+  searchReindexCommand,
 ]
 
 /** Wrong arguments: print the command's usage, exit 2. */
