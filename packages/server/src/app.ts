@@ -13,6 +13,7 @@ import { installRouteCatalog } from './http/openapi-registry.ts'
 import { openapiRoutes } from './http/openapi.routes.ts'
 import { apiRoutes } from './http/routes.ts'
 import { webAppRoutes } from './web/web-app.routes.ts'
+import { helpCenterRoutes } from './help-center/help-center.routes.ts'
 import type { AppMetrics } from './metrics/metrics.ts'
 import { createMetrics } from './metrics/metrics.ts'
 import { installHttpMetrics, metricsRoutes } from './metrics/metrics.routes.ts'
@@ -59,6 +60,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(async (scope) => healthRoutes(scope, deps))
   await app.register(async (scope) => apiRoutes(scope, deps), { prefix: '/api/v1' })
   await app.register(async (scope) => openapiRoutes(scope, deps))
+  // The public help center (HTML, its own form parser), before the agent app's fallback.
+  await app.register(async (scope) => helpCenterRoutes(scope, deps), { prefix: '/help' })
   // Last: its `/*` fallback serves the agent app for every other GET path.
   await app.register(async (scope) => webAppRoutes(scope, { distDir: options.webDistDir }))
   await app.register(async (scope) => metricsRoutes(scope, deps, metrics))

@@ -31,7 +31,7 @@ function topicTokens(subject: string, bodies: readonly string[]): string[] {
 
 /**
  * The five published articles that share the most topic tokens with a ticket's
- * subject and first messages (term overlap, title matches counting double). Agents
+ * subject and first messages (term overlap weighted by rarity among the candidates, title matches counting double). Agents
  * see every visibility (the wiki included); the ticket itself is read through the
  * tickets use cases, so a partner only gets suggestions for tickets it may see.
  */
@@ -51,15 +51,17 @@ export async function suggestKbArticles(deps: Deps, principal: Principal, ticket
     .limit(MAX_CANDIDATES)
     .execute()
 
+  // Words most candidates share (商品, order) say little; rarer shared words (返品) say more.
+  const has = (text: string, t: string): boolean => text.includes(` ${t} `)
+  const idf = new Map(tokens.map((t) => [t, Math.log(1 + rows.length / Math.max(1, rows.filter((r) => has(r.search_text, t)).length))]))
   const scored = rows.map((row) => {
     const title = ` ${tokenize(row.published_title ?? '').join(' ')} `
     let score = 0
     for (const t of tokens) {
-      if (row.search_text.includes(` ${t} `)) score += 1
-      if (title.includes(` ${t} `)) score += 1
+      if (has(row.search_text, t)) score += idf.get(t)! * (has(title, t) ? 2 : 1)
     }
 
-    return { row, score }
+    return { row, score: Math.round(score * 1000) / 1000 }
   })
   scored.sort((a, b) => b.score - a.score || (b.row.id < a.row.id ? -1 : 1))
 

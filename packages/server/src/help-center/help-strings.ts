@@ -1,0 +1,61 @@
+import type { KbLocale } from '@madoguchi/shared'
+
+/** Every string the help center shows, in both languages. */
+const STRINGS = {
+  helpCenter: { ja: 'ヘルプセンター', en: 'Help Center' },
+  skip: { ja: '本文へスキップ', en: 'Skip to content' },
+  home: { ja: 'ホーム', en: 'Home' },
+  search: { ja: '検索', en: 'Search' },
+  searchLabel: { ja: 'ヘルプ記事を検索', en: 'Search help articles' },
+  searchPlaceholder: { ja: '例：返品、解約、パスワード', en: 'e.g. returns, cancel, password' },
+  categories: { ja: 'カテゴリ', en: 'Categories' },
+  faq: { ja: 'よくある質問', en: 'Frequently asked questions' },
+  popular: { ja: 'よく読まれている記事', en: 'Popular articles' },
+  noArticles: { ja: 'まだ記事がありません。', en: 'No articles yet.' },
+  related: { ja: '関連記事', en: 'Related articles' },
+  updated: { ja: '更新日', en: 'Updated' },
+  wasHelpful: { ja: 'この記事は役に立ちましたか？', en: 'Was this article helpful?' },
+  yes: { ja: 'はい', en: 'Yes' },
+  no: { ja: 'いいえ', en: 'No' },
+  commentLabel: { ja: '「いいえ」の場合、足りなかった点を教えてください（任意）', en: 'If not, what was missing? (optional)' },
+  sendFeedback: { ja: '送信', en: 'Send' },
+  thanksFeedback: { ja: 'ご意見ありがとうございました。', en: 'Thank you for your feedback.' },
+  resultsFor: { ja: '「{q}」の検索結果', en: 'Results for “{q}”' },
+  noResults: { ja: '該当する記事が見つかりませんでした。別の言葉で検索するか、お問い合わせください。', en: 'No articles found. Try other words, or contact us.' },
+  contactUs: { ja: 'お問い合わせ', en: 'Contact us' },
+  stillNeedHelp: { ja: '解決しない場合は、お気軽にお問い合わせください。', en: 'Still need help? We are happy to help.' },
+  channels: { ja: '窓口', en: 'Ways to reach us' },
+  email: { ja: 'メール', en: 'Email' },
+  phone: { ja: '電話', en: 'Phone' },
+  hours: { ja: '受付時間', en: 'Opening hours' },
+  defaultHours: { ja: '平日 9:00〜18:00（土日祝・年末年始を除く）', en: 'Weekdays 9:00–18:00 JST (closed on weekends and Japanese holidays)' },
+  formTitle: { ja: 'お問い合わせフォーム', en: 'Contact form' },
+  name: { ja: 'お名前', en: 'Name' },
+  emailAddress: { ja: 'メールアドレス', en: 'Email address' },
+  subject: { ja: '件名', en: 'Subject' },
+  message: { ja: 'お問い合わせ内容', en: 'Message' },
+  required: { ja: '必須', en: 'required' },
+  honeypot: { ja: 'この欄は空のままにしてください', en: 'Leave this field empty' },
+  submit: { ja: '送信する', en: 'Send' },
+  formErrors: { ja: '入力内容を確認してください。', en: 'Please check the form.' },
+  invalidEmail: { ja: 'メールアドレスを正しく入力してください。', en: 'Please enter a valid email address.' },
+  missingMessage: { ja: 'お問い合わせ内容を入力してください。', en: 'Please enter your message.' },
+  tooLong: { ja: '入力が長すぎます。', en: 'This is too long.' },
+  expiredForm: { ja: 'フォームの有効期限が切れました。もう一度送信してください。', en: 'This form has expired. Please send it again.' },
+  thanksTitle: { ja: 'お問い合わせを受け付けました', en: 'We have received your message' },
+  ticketNumber: { ja: '受付番号', en: 'Your reference number' },
+  thanksBody: { ja: '担当者より、ご入力のメールアドレス宛にご連絡いたします。お問い合わせの際は受付番号をお伝えください。', en: 'We will reply to the email address you gave. Please quote your reference number if you contact us again.' },
+  rateLimited: { ja: '短時間に送信が集中しています。しばらくしてから再度お試しください。', en: 'Too many messages were sent in a short time. Please try again later.' },
+  notFound: { ja: 'ページが見つかりません', en: 'Page not found' },
+  notFoundBody: { ja: 'お探しのページは見つかりませんでした。', en: 'We could not find that page.' },
+  language: { ja: '言語', en: 'Language' },
+  otherLanguage: { ja: 'English', en: '日本語' },
+  breadcrumb: { ja: 'パンくずリスト', en: 'Breadcrumb' },
+  footerNote: { ja: 'このページは JavaScript なしで利用できます。', en: 'This site works without JavaScript.' },
+} as const satisfies Record<string, Record<KbLocale, string>>
+
+export type HelpStringKey = keyof typeof STRINGS
+
+export function t(locale: KbLocale, key: HelpStringKey, vars: Record<string, string> = {}): string {
+  return STRINGS[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '')
+}
