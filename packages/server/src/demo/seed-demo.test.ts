@@ -35,8 +35,12 @@ describe.each(testDialects())('seedDemo on %s', (dialect) => {
     const delayed = all.find((t) => t.subject === '注文した商品が届きません')!
     expect(delayed.status).toBe('open')
     const messages = await app.inject({ url: `/api/v1/tickets/${delayed.id}/messages`, headers })
-    const kinds = (messages.json() as { items: Array<{ kind: string }> }).items.map((m) => m.kind)
-    expect(kinds).toEqual(['inbound', 'note', 'outbound'])
+    const thread = (messages.json() as { items: Array<{ kind: string; deliveryStatus: string | null }> }).items
+    expect(thread.map((m) => m.kind)).toEqual(['inbound', 'note', 'outbound'])
+    // Demo replies are history: shown as sent, with nothing left queued to fail.
+    expect(thread[2]!.deliveryStatus).toBe('sent')
+    const queued = await deps.db.selectFrom('jobs').select('id').where('account_id', '=', account.accountId).where('type', '=', 'message.deliver').execute()
+    expect(queued).toHaveLength(0)
     for (const ticket of all) expect(ticket.status).toBe(script.find((s) => s.subject === ticket.subject)!.status)
 
     // Japanese customers are found however their number is typed, with furigana and flags.

@@ -10,6 +10,7 @@ import { appendInboundMessage } from '../tickets/append-inbound-message.ts'
 import { createTicket } from '../tickets/create-ticket.ts'
 import { listTickets } from '../tickets/list-tickets.ts'
 import { postTicketMessage } from '../tickets/post-ticket-message.ts'
+import { markDemoHistoryDelivered } from './mark-demo-history-delivered.ts'
 import { updateTicket } from '../tickets/update-ticket.ts'
 import type { DemoCustomer } from './demo-customers.ts'
 import { DEMO_CUSTOMERS } from './demo-customers.ts'
@@ -53,6 +54,7 @@ export async function seedDemo(deps: Deps, { accountId }: { accountId: string })
     .map((ticket, i) => ({ ticket, startMs: now - ticket.daysAgo * DAY - (1 + ((i * 37) % 9)) * HOUR }))
     .sort((a, b) => a.startMs - b.startMs)
   for (const { ticket, startMs } of tickets) await seedTicket(deps, staff, customerIds, ticket, startMs, now)
+  await markDemoHistoryDelivered(deps, accountId)
 
   return { seeded: true, teams: Object.keys(staff.teamIds).length, agents: DEMO_AGENTS.length, customers: customerIds.size, tickets: tickets.length }
 }
