@@ -31,6 +31,10 @@ export function createDb(config: DatabaseConfig): Db {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // Without planner statistics SQLite may pick an index that matches only
+  // `account_id` and scan a whole tenant (seen: customer lookups at 1.3 s on 1M
+  // tickets). optimize gathers them where useful, cheaply and within a time limit.
+  sqlite.pragma('optimize = 0x10002')
 
   return new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
 }
