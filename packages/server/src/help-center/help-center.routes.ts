@@ -22,7 +22,8 @@ import { readContactFields, submitContactForm } from './submit-contact-form.ts'
 
 /** Form posts are small; anything larger is not a person typing. */
 const FORM_BODY_LIMIT = 32 * 1024
-const CONTACT_RATE = { limit: 5, windowMs: 15 * 60_000 }
+// Every post counts (typos included), so the allowance leaves room for a person correcting a form.
+const CONTACT_RATE = { limit: 10, windowMs: 15 * 60_000 }
 const FEEDBACK_RATE = { limit: 30, windowMs: 15 * 60_000 }
 const COMMENT_MAX = 2_000
 // No script runs on these pages at all; inline styles only; forms post back here only.
