@@ -1,8 +1,9 @@
-import type { RealtimeEvent } from '@madoguchi/shared'
+import type { RealtimeEvent, TriggerEvent } from '@madoguchi/shared'
 import type { Trx } from '../db/database.ts'
 import type { Deps } from '../deps.ts'
 import { syncTicketSla } from '../sla/sync-ticket-sla.ts'
 import { routeTicket } from '../routing/route-ticket.ts'
+import { runTriggers } from './run-triggers.ts'
 import type { TicketRow } from '../tickets/ticket.table.ts'
 
 /**
@@ -24,7 +25,15 @@ export interface TicketHooks {
 }
 
 export function ticketHooks(deps: Deps): TicketHooks {
-  const pending: { accountId: string; event: RealtimeEvent }[] = []
+  const pending: RealtimeEvent[] = []
+  let accountId = ''
+  const triggers = (trx: Trx, ticket: TicketRow, events: TriggerEvent[], at: string) => {
+    // One outside change = one run: a trigger fires at most once across its events.
+    const run = { at, depth: 0, fired: new Set<string>(), pending }
+    accountId = ticket.account_id
+
+    return events.reduce<Promise<TicketRow>>(async (t, event) => runTriggers(trx, deps, await t, event, run), Promise.resolve(ticket))
+  }
 
   return {
     async created(trx, ticket) {
@@ -32,12 +41,12 @@ export function ticketHooks(deps: Deps): TicketHooks {
       const routed = await routeTicket(trx, ticket, { at: ticket.created_at, dialect: deps.dialect })
       await syncTicketSla(trx, routed.ticket, { kind: 'created' }, ticket.created_at)
 
-      return routed.ticket
+      return triggers(trx, routed.ticket, ['ticket.created'], ticket.created_at)
     },
     async changed(trx, before, after) {
       await syncTicketSla(trx, after, { kind: 'updated', before }, after.updated_at)
 
-      return after
+      return triggers(trx, after, before.status === after.status ? ['ticket.updated'] : ['status.changed', 'ticket.updated'], after.updated_at)
     },
     async replied(trx, before, after) {
       await syncTicketSla(trx, after, { kind: 'reply', before }, after.updated_at)
@@ -47,10 +56,10 @@ export function ticketHooks(deps: Deps): TicketHooks {
     async inbound(trx, before, after) {
       await syncTicketSla(trx, after, { kind: 'inbound', before }, after.updated_at)
 
-      return after
+      return triggers(trx, after, before.status === after.status ? ['message.received'] : ['message.received', 'status.changed'], after.updated_at)
     },
     publish() {
-      for (const { accountId, event } of pending.splice(0)) deps.realtime.publish(accountId, event)
+      for (const event of pending.splice(0)) deps.realtime.publish(accountId, event)
     },
   }
 }

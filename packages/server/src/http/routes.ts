@@ -16,6 +16,7 @@ import { realtimeRoutes } from '../realtime/ws.routes.ts'
 import { slaRoutes } from '../sla/sla.routes.ts'
 import { routingRoutes } from '../routing/routing.routes.ts'
 import { escalationRoutes } from '../escalation/escalation.routes.ts'
+import { automationRoutes } from '../automation/automation.routes.ts'
 import { searchRoutes } from '../search/search.routes.ts'
 import { knowledgeRoutes } from '../knowledge/knowledge.routes.ts'
 
@@ -40,6 +41,7 @@ export async function apiRoutes(app: FastifyInstance, deps: Deps): Promise<void>
   await app.register(async (s) => slaRoutes(s, deps))
   await app.register(async (s) => routingRoutes(s, deps))
   await app.register(async (s) => escalationRoutes(s, deps))
+  await app.register(async (s) => automationRoutes(s, deps))
   await app.register(async (s) => searchRoutes(s, deps))
   await app.register(async (s) => knowledgeRoutes(s, deps))
   void app

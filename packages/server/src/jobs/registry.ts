@@ -5,6 +5,7 @@ import { PRUNE_JOBS_EVERY_MS, pruneFinishedJobsJob } from './prune-jobs.job.ts'
 import { deliverMessageJob } from '../channels/message-deliver.job.ts'
 import { PROCESS_PENDING_EVERY_MS, processPendingEmailsJob, sendAckJob } from '../channels/email/email.jobs.ts'
 import { SLA_CHECK_EVERY_MS, slaCheckJob } from '../sla/sla-check.job.ts'
+import { TIME_RULES_EVERY_MS, timeRulesJob } from '../automation/time-rules.job.ts'
 
 /**
  * Every job type the runner knows, in one list (add yours here: one import + one
@@ -18,6 +19,7 @@ export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
   sendAckJob,
   processPendingEmailsJob,
   slaCheckJob,
+  timeRulesJob,
 ]
 
 export interface RecurringJob {
@@ -34,6 +36,7 @@ export const RECURRING_JOBS: readonly RecurringJob[] = [
   { type: pruneFinishedJobsJob.type, everyMs: PRUNE_JOBS_EVERY_MS },
   { type: processPendingEmailsJob.type, everyMs: PROCESS_PENDING_EVERY_MS },
   { type: slaCheckJob.type, everyMs: SLA_CHECK_EVERY_MS },
+  { type: timeRulesJob.type, everyMs: TIME_RULES_EVERY_MS },
 ]
 
 export type JobRegistry = ReadonlyMap<string, AnyJobDefinition>

@@ -41,11 +41,11 @@ export async function checkSlaClocks(deps: Deps): Promise<{ warnings: number; br
           accountId: row.account_id, subjectType: 'ticket', subjectId: row.ticket_id, type: kind === 'breached' ? 'sla.breached' : 'sla.warning',
           actor: { kind: 'system' }, field: 'sla', after: { metric: row.metric, dueAt: row.instant }, at: now,
         })
-        await runTriggersForSlaEvent(trx, deps, row.account_id, row.ticket_id, kind === 'breached' ? 'sla.breached' : 'sla.warning', now)
 
-        return true
+        return runTriggersForSlaEvent(trx, deps, row.account_id, row.ticket_id, kind === 'breached' ? 'sla.breached' : 'sla.warning', now)
       })
-      if (!won) continue
+      if (won === false) continue
+      for (const event of won) deps.realtime.publish(row.account_id, event)
       if (kind === 'breached') counts.breaches++
       else counts.warnings++
       deps.realtime.publish(row.account_id, {
