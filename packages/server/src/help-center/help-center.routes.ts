@@ -16,6 +16,7 @@ import { issueFormToken, verifyFormToken } from './form-token.ts'
 import type { SafeHtml } from './html.ts'
 import { articleBody, categoryBody, categoryName, homeBody, notFoundBody, searchBody } from './help-pages.ts'
 import { t } from './help-strings.ts'
+import { documentHelpCenterRoutes } from './help-center.docs.ts'
 import { helpPath, layout } from './layout.ts'
 import { sitemapXml } from './sitemap.ts'
 import { readContactFields, submitContactForm } from './submit-contact-form.ts'
@@ -39,6 +40,7 @@ type Form = Record<string, unknown>
  * install's first account (a single-tenant install has exactly one).
  */
 export async function helpCenterRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  documentHelpCenterRoutes()
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT }, (_request, body, done) => {
     const form: Form = {}
     for (const [key, value] of new URLSearchParams(body as string)) if (!(key in form)) form[key] = value
