@@ -1,8 +1,15 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import fc from 'fast-check'
 import type { InjectOptions } from 'fastify'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { buildApp } from '../app.ts'
+import type { Dialect } from '../db/create-db.ts'
 import { testDialects } from '../test/dialects.ts'
+import { seedTestAccount } from '../test/fixtures.ts'
 import { startTestApp } from '../test/test-app.ts'
+import { createTestDeps } from '../test/test-deps.ts'
 import type { CatalogRoute } from './openapi-registry.ts'
 import { routeDoc } from './openapi-registry.ts'
 
@@ -90,9 +97,28 @@ function toInject(route: CatalogRoute, junk: Junk, headers: Record<string, strin
   }
 }
 
+/**
+ * The app as `npm start` serves it, with a built agent app: without one, the page
+ * fallback deliberately answers 503 "not built yet", which is not what this tests.
+ */
+async function startAppWithBuiltWeb(dialect: Dialect) {
+  const webDistDir = fs.mkdtempSync(path.join(os.tmpdir(), 'madoguchi-web-'))
+  fs.writeFileSync(path.join(webDistDir, 'index.html'), '<!doctype html><title>Madoguchi</title><div id="root"></div>')
+  const deps = await createTestDeps(dialect)
+  const app = await buildApp(deps, { webDistDir })
+  const account = await seedTestAccount(deps)
+  onTestFinished(async () => {
+    await app.close()
+    await deps.cleanup()
+    fs.rmSync(webDistDir, { recursive: true, force: true })
+  })
+
+  return { app, account }
+}
+
 describe.each(testDialects())('junk at every route on %s', (dialect) => {
   it('never answers with a 5xx', async () => {
-    const { app, account } = await startTestApp(dialect)
+    const { app, account } = await startAppWithBuiltWeb(dialect)
     const created = await app.inject({
       method: 'POST',
       url: '/api/v1/tickets',
