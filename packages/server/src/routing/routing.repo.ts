@@ -28,40 +28,39 @@ export async function setLastAgent(db: Executor, teamId: string, agentId: string
 }
 
 /**
- * Active, online members of a team with their load on one channel: two queries
- * whatever the team size (members, then one grouped count of their open tickets).
- * Reads the agents feature's tables directly: routing is the hot path.
+ * Active, online members of a team with their load on one channel (open tickets
+ * assigned to them there, in any team): ONE query whatever the team size, the
+ * count answered by tickets_routing_load_idx. Reads the agents feature's tables
+ * directly: routing is the hot path.
  */
 export async function loadCandidates(db: Executor, accountId: string, teamId: string, channel: string, exceptAgentId?: string, minTier?: number): Promise<RoutingCandidate[]> {
+  const loads = db
+    .selectFrom('tickets')
+    .select(['assignee_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('account_id', '=', accountId)
+    .where('channel', '=', channel as never)
+    .where('status', 'in', [...ACTIVE_STATUSES])
+    .where('assignee_id', 'is not', null)
+    .groupBy('assignee_id')
   let q = db
     .selectFrom('agents')
     .innerJoin('agent_teams', 'agent_teams.agent_id', 'agents.id')
-    .select(['agents.id', 'agents.languages', 'agents.skills', 'agents.capacity'])
+    .leftJoin(loads.as('l'), 'l.assignee_id', 'agents.id')
+    .select(['agents.id', 'agents.languages', 'agents.skills', 'agents.capacity', 'l.n'])
     .where('agent_teams.team_id', '=', teamId)
     .where('agents.account_id', '=', accountId)
     .where('agents.active', '=', 1)
     .where('agents.presence', '=', 'online')
   if (exceptAgentId) q = q.where('agents.id', '!=', exceptAgentId)
   if (minTier !== undefined) q = q.where('agents.tier', '>=', minTier)
-  const agents = await q.execute()
-  if (agents.length === 0) return []
-  const loads = await db
-    .selectFrom('tickets')
-    .select(['assignee_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('account_id', '=', accountId)
-    .where('assignee_id', 'in', agents.map((a) => a.id))
-    .where('channel', '=', channel as never)
-    .where('status', 'in', [...ACTIVE_STATUSES])
-    .groupBy('assignee_id')
-    .execute()
-  const loadOf = new Map(loads.map((l) => [l.assignee_id, Number(l.n)]))
+  const rows = await q.execute()
 
-  return agents.map((a) => ({
+  return rows.map((a) => ({
     id: a.id,
     languages: parseJson<string[]>(a.languages, []),
     skills: parseJson<string[]>(a.skills, []),
     capacity: Number(a.capacity),
-    load: loadOf.get(a.id) ?? 0,
+    load: Number(a.n ?? 0),
   }))
 }
 

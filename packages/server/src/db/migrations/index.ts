@@ -5,6 +5,7 @@ import * as presence from './2026_11_27_1050_presence.ts'
 import * as businessCalendars from './2026_11_27_1105_business_calendars.ts'
 import * as ticketTagsSortKey from './2026_11_27_1110_ticket_tags_sort_key.ts'
 import * as slaRoutingEscalationAutomation from './2026_11_27_1130_sla_routing_escalation_automation.ts'
+import * as routingLoadIndex from './2026_11_27_1315_routing_load_index.ts'
 import * as search from './2026_11_27_1200_search.ts'
 import * as customerContactsByCustomer from './2026_11_27_1205_customer_contacts_by_customer.ts'
 import * as knowledgeBase from './2026_11_27_1215_knowledge_base.ts'
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_1105_business_calendars': businessCalendars,
   '2026_11_27_1110_ticket_tags_sort_key': ticketTagsSortKey,
   '2026_11_27_1130_sla_routing_escalation_automation': slaRoutingEscalationAutomation,
+  '2026_11_27_1315_routing_load_index': routingLoadIndex,
   '2026_11_27_1200_search': search,
   '2026_11_27_1205_customer_contacts_by_customer': customerContactsByCustomer,
   '2026_11_27_1215_knowledge_base': knowledgeBase,
