@@ -86,6 +86,13 @@ export async function helpCenterRoutes(app: FastifyInstance, deps: Deps): Promis
     return reply.redirect(helpPath(locale), 302)
   })
 
+  // Any other /help path is a help center 404 page, not the agent app's fallback.
+  app.get<{ Params: { '*': string } }>('/*', { config }, async (request, reply) => {
+    const first = request.params['*'].split('/')[0] ?? ''
+
+    return notFound(reply, localeOf(first) ?? 'ja', await account())
+  })
+
   app.get('/sitemap.xml', { config }, async (_request, reply) => {
     const acc = await account()
     const xml = acc ? await sitemapXml(deps, acc.id, base) : await sitemapXml(deps, null, base)

@@ -38,6 +38,9 @@ describe.each(testDialects())('help center pages on %s', (dialect) => {
     expect(en).toContain('How to return')
     expect(en).toContain('Orders &amp; shipping')
     expect((await app.inject('/help/fr')).statusCode).toBe(404)
+    const unknown = await app.inject('/help/en/no/such/page')
+    expect(unknown.statusCode).toBe(404)
+    expect(unknown.body).toContain('<h1>Page not found</h1>')
   })
 
   it('shows an article with translations as alternates, counts views, hides drafts and the internal wiki', async () => {

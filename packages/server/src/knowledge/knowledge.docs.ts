@@ -31,6 +31,10 @@ const DOCS: RouteDoc[] = [
     summary: 'Change category, visibility (public / customers / internal), FAQ flag, tags or related articles', errors: [...notFound, 'kb.category_not_found', 'kb.related_not_found'],
   },
   {
+    method: 'DELETE', path: '/kb/articles/:id', tags, access: 'staff', params: articleId, status: 204,
+    summary: 'Delete an article with its translations, revisions and feedback', description: 'It leaves search and other articles\' related lists. To hide an article but keep its history, unpublish it.', errors: [...notFound],
+  },
+  {
     method: 'PUT', path: '/kb/articles/:id/translations/:locale', tags, access: 'staff', params: translation, body: translationInput, response: kbArticleView,
     summary: 'Save a new revision of one translation (created on its first save); a draft unless `publish: true`',
     description: 'A draft saved over a published translation leaves the published revision live (status `changed`) until it is published.', errors: [...notFound],

@@ -119,3 +119,24 @@ describe.each(testDialects())('knowledge base API on %s', (dialect) => {
     expect(preview.json().html).toBe('<p><em>hi</em> &lt;i&gt;x&lt;/i&gt;</p>\n')
   })
 })
+
+describe.each(testDialects())('knowledge base deletion and roles on %s', (dialect) => {
+  it('deletes an article everywhere (search, related lists); partners read but cannot write', async () => {
+    const { app, account } = await startTestApp(dialect)
+    const categoryId = await makeCategory(app, account)
+    const a = await makeArticle(app, account, { categoryId, en: { title: 'Gift wrapping', body: 'We wrap gifts.' } })
+    const b = await makeArticle(app, account, { categoryId, en: { title: 'Gift cards', body: 'x' } })
+    await app.inject({ method: 'PATCH', url: `/api/v1/kb/articles/${b.id}`, headers: account.agent.headers, payload: { relatedIds: [a.id] } })
+    const headers = account.partner.headers
+    expect((await app.inject({ url: `/api/v1/kb/articles/${a.id}`, headers })).statusCode).toBe(200)
+    expect((await app.inject({ method: 'PUT', url: `/api/v1/kb/articles/${a.id}/translations/en`, headers, payload: { title: 'x', body: 'y' } })).statusCode).toBe(403)
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/kb/articles/${a.id}`, headers })).statusCode).toBe(403)
+
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/kb/articles/${a.id}`, headers: account.supervisor.headers })).statusCode).toBe(204)
+    expect((await app.inject({ url: `/api/v1/kb/articles/${a.id}`, headers })).statusCode).toBe(404)
+    expect((await app.inject({ url: `/api/v1/kb/articles/${b.id}`, headers })).json().relatedIds).toEqual([])
+    const found = await app.inject({ url: '/api/v1/search?q=wrap&type=article', headers: account.agent.headers })
+    expect(found.json().results).toEqual([])
+    expect((await app.inject(`/help/en/articles/${a.id}`)).statusCode).toBe(404)
+  })
+})

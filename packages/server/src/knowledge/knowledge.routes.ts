@@ -8,6 +8,7 @@ import { principalOf } from '../http/principal.ts'
 import { parseInput } from '../http/validate.ts'
 import { AppError } from '../lib/app-error.ts'
 import { createKbArticle } from './create-kb-article.ts'
+import { deleteKbArticle } from './delete-kb-article.ts'
 import { diffKbRevisions, listKbRevisions, restoreKbRevision } from './kb-revisions.ts'
 import { documentKnowledgeRoutes } from './knowledge.docs.ts'
 import { createKbCategory, listKbCategories, updateKbCategory } from './manage-kb-categories.ts'
@@ -46,6 +47,11 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: Deps): Promise
   app.get<{ Params: IdParams }>('/kb/articles/:id', { config: { access: 'agent' } }, async (request) => getKbArticle(deps, principalOf(request), request.params.id))
   app.patch<{ Params: IdParams }>('/kb/articles/:id', { config: { access: 'staff' } }, async (request) => {
     return updateKbArticle(deps, principalOf(request), request.params.id, parseInput(updateKbArticleInput, request.body))
+  })
+  app.delete<{ Params: IdParams }>('/kb/articles/:id', { config: { access: 'staff' } }, async (request, reply) => {
+    await deleteKbArticle(deps, principalOf(request), request.params.id)
+
+    return reply.status(204).send()
   })
   app.put<{ Params: TranslationParams }>('/kb/articles/:id/translations/:locale', { config: { access: 'staff' } }, async (request) => {
     const locale = localeOf(request.params.locale)
