@@ -4,6 +4,7 @@ import { recordEvents } from '../audit/record-event.ts'
 import type { Deps } from '../deps.ts'
 import { AppError } from '../lib/app-error.ts'
 import { indexCustomer } from '../search/search-documents.ts'
+import { retargetCustomerSlas } from '../sla/retarget-customer-slas.ts'
 import { FIELD_COLUMNS, toApiValue, toColumnValue } from './customer-fields.ts'
 import type { CustomerField } from './customer-fields.ts'
 import { findContactsOf } from './customer.repo.ts'
@@ -66,6 +67,8 @@ export async function updateCustomer(deps: Deps, { accountId, customerId, actor,
     await recordEvents(trx, events)
     // Issue 6 hook: names, reading, organization may have changed.
     await indexCustomer(trx, deps.dialect, updated)
+    // Issue 7 hook: a VIP change re-targets the SLA clocks of the customer's open tickets.
+    if ('is_vip' in changes) await retargetCustomerSlas(trx, accountId, customerId, now)
 
     return toCustomerView(updated, await findContactsOf(trx, accountId, [customerId]))
   })

@@ -104,6 +104,19 @@ describe.each(testDialects())('SLA clocks on tickets on %s', (dialect) => {
     expect(overdue.json().items[0]).toMatchObject({ ticketId: mine.id, state: 'breached', metric: 'first_response' })
   })
 
+  it('re-targets open tickets when their customer becomes VIP', async () => {
+    const { app, account } = await startClockedApp(dialect, '2026-11-30T00:00:00.000Z')
+    const vip = await createPolicy(app, account.supervisor, { name: 'VIP', conditions: { vip: true }, firstResponseMinutes: 15, position: 0 })
+    await createPolicy(app, account.supervisor, { name: 'Standard', firstResponseMinutes: 60, position: 1 })
+    const ticket = await createTicketVia(app, account.agent.headers)
+    expect((await ticketSla(app, account.agent, ticket.id)).clock('first_response')?.targetMinutes).toBe(60)
+    const patch = await app.inject({ method: 'PATCH', url: `/api/v1/customers/${ticket.customer.id}`, headers: account.agent.headers, payload: { isVip: true, vipReason: '年間契約' } })
+    expect(patch.statusCode, patch.body).toBe(200)
+    const after = await ticketSla(app, account.agent, ticket.id)
+    expect(after.policyId).toBe(vip.id)
+    expect(after.clock('first_response')).toMatchObject({ targetMinutes: 15, dueAt: '2026-11-30T00:15:00.000Z' })
+  })
+
   it('lets supervisors manage policies and nobody else', async () => {
     const { app, account } = await startClockedApp(dialect)
     const body = { name: 'VIP', conditions: { vip: true }, firstResponseMinutes: 15 }
