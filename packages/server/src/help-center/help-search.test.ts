@@ -8,7 +8,7 @@ describe.each(testDialects())('help center search on %s', (dialect) => {
     const { app, account } = await startTestApp(dialect)
     const categoryId = await makeCategory(app, account)
     const returns = await makeArticle(app, account, {
-      categoryId, ja: { title: '返品の方法', body: '商品到着後30日以内であれば返品できます。<b>箱</b>も必要です。' }, en: { title: 'Returning an item', body: 'You can return an item within 30 days.' },
+      categoryId, ja: { title: '返品の方法', body: '## 手順\n\n商品到着後**30日以内**であれば[返品](https://example.com/r)できます。<b>箱</b>も必要です。' }, en: { title: 'Returning an item', body: 'You can return an item within 30 days.' },
     })
     const wiki = await makeArticle(app, account, { categoryId, ja: { title: '返品受付の社内手順', body: '返品は倉庫へ' }, visibility: 'internal' })
     const draft = await makeArticle(app, account, { categoryId, ja: { title: '返品（下書き）', body: '返品' }, publish: false })
@@ -19,6 +19,8 @@ describe.each(testDialects())('help center search on %s', (dialect) => {
     expect(ja).toContain(`<a href="/help/ja/articles/${returns.id}">返品の方法</a>`)
     expect(ja).toContain('<mark>返品</mark>')
     expect(ja).toContain('&lt;b&gt;')
+    // Snippets show the words, not the Markdown.
+    expect(ja).not.toMatch(/\*\*|##|example\.com/)
     expect(ja).toContain('<meta name="robots" content="noindex">')
     expect(ja).toContain('value="返品"')
     for (const hidden of [wiki.id, draft.id]) expect(ja).not.toContain(hidden)

@@ -10,7 +10,8 @@ const SEARCH_VISIBILITY: Record<KbVisibility, SearchVisibility> = { public: 'pub
  * The one place the knowledge base feeds the search service (search/search-index.ts):
  * a published translation is a document of type 'article' (id = translation id);
  * drafts are not searchable; an unpublished translation leaves the index.
- * Called inside the transaction of the change, so search is never staler than the data.
+ * `publishedText` is the published revision as plain text (markdownToText), so
+ * snippets show words, not Markdown. Called inside the transaction of the change, so search is never staler than the data.
  */
 export async function syncArticleSearch(
   db: Executor, dialect: Dialect, row: KbArticleRow, visibility: KbVisibility, publishedText: string | null,

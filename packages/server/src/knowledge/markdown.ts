@@ -25,3 +25,20 @@ const SANITIZE: sanitizeHtml.IOptions = {
 export function renderMarkdown(markdown: string): string {
   return sanitizeHtml(md.render(markdown), { ...SANITIZE, allowedAttributes: { ...SANITIZE.allowedAttributes, a: ['href', 'title', 'rel'] } })
 }
+
+/**
+ * The words of an article without Markdown syntax (`##`, `**`, link targets), for
+ * the search index and its snippets: readers search for words, not markup.
+ */
+export function markdownToText(markdown: string): string {
+  const lines: string[] = []
+  for (const token of md.parse(markdown, {})) {
+    if (token.type === 'inline') {
+      lines.push((token.children ?? []).map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : c.type === 'image' ? c.content : '')).join(''))
+    } else if (token.type === 'fence' || token.type === 'code_block') {
+      lines.push(token.content.trimEnd())
+    }
+  }
+
+  return lines.filter((l) => l.trim() !== '').join('\n')
+}

@@ -6,7 +6,7 @@ import { toIndexText } from '../lib/japanese-text.ts'
 import { syncArticleSearch } from './article-search-index.ts'
 import { findTranslation } from './knowledge.repo.ts'
 import type { KbArticleRow } from './knowledge.table.ts'
-import { renderMarkdown } from './markdown.ts'
+import { markdownToText, renderMarkdown } from './markdown.ts'
 
 export interface SaveTranslationArgs {
   accountId: string
@@ -23,7 +23,7 @@ export interface SaveTranslationArgs {
 
 /** Padded with spaces so a LIKE '% token %' finds whole tokens only. */
 export function articleSearchText(title: string, body: string): string {
-  return ` ${toIndexText(`${title}\n${body}`)} `
+  return ` ${toIndexText(`${title}\n${markdownToText(body)}`)} `
 }
 
 /** Makes `row` live at its current revision (title, rendered HTML, search text, index). */
@@ -36,7 +36,7 @@ export async function publishTranslationRow(trx: Trx, dialect: Dialect, row: KbA
     .where('id', '=', row.id)
     .returningAll()
     .executeTakeFirstOrThrow()
-  await syncArticleSearch(trx, dialect, published, visibility, row.body)
+  await syncArticleSearch(trx, dialect, published, visibility, markdownToText(row.body))
 
   return published
 }

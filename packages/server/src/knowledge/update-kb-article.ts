@@ -5,6 +5,7 @@ import type { Principal } from '../http/principal.ts'
 import { syncArticleSearch } from './article-search-index.ts'
 import { checkRelatedIds, listTranslationRows, requireKbCategory, requireKbGroup, requireTranslation } from './knowledge.repo.ts'
 import { toKbArticleView } from './knowledge-view.ts'
+import { markdownToText } from './markdown.ts'
 import { publishTranslationRow, saveTranslation, unpublishTranslationRow } from './save-translation.ts'
 
 /** Category, visibility, FAQ flag, tags, related articles; a new visibility is carried to the search index. */
@@ -29,7 +30,7 @@ export async function updateKbArticle(deps: Deps, principal: Principal, id: stri
         if (row.published_revision === null) continue
         const published = await trx.selectFrom('kb_article_revisions').select('body')
           .where('article_id', '=', row.id).where('number', '=', row.published_revision).executeTakeFirstOrThrow()
-        await syncArticleSearch(trx, deps.dialect, row, group.visibility, published.body)
+        await syncArticleSearch(trx, deps.dialect, row, group.visibility, markdownToText(published.body))
       }
     }
 
