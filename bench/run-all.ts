@@ -16,6 +16,7 @@ import { measureHello } from './suites/hello.ts'
 import { measureLatency } from './suites/latency.ts'
 import { countListQueries } from './suites/query-count.ts'
 import { measureTicketCreation } from './suites/ticket-create.ts'
+import { measureSearch, toBenchRows } from './search.ts'
 
 const CREATE_TARGET = { sqlite: 2_000, postgres: 1_000 } as const
 const LIST_P99_MS = 20
@@ -94,6 +95,11 @@ async function main(): Promise<void> {
         await data.bench.close()
       }
     }
+  }
+
+  if (!options.skipLarge) {
+    // Issue 6: search on the same data set (bench/search.ts builds the index on first use).
+    for (const dialect of options.dialects) rows.push(...toBenchRows(await measureSearch(dialect, options.tickets, options.pgUrl, options.quick ? 10 : 30)))
   }
 
   const loadAtEnd = os.loadavg().map((l) => l.toFixed(2)).join(' ')
