@@ -42,7 +42,7 @@ function main(): void {
     latestText: '先週注文した商品がまだ届きません。返金または交換をお願いします。注文番号は 12345 です。'.repeat(4),
     vip: false, handleWithCare: false, hoursInStatus: null, calendars: new Map([['', tokyo]]), at,
   }
-  const ticket = { status: 'open', priority: 'normal', category: 'refund', channel: 'email', team_id: null, assignee_id: null, subject: '返金のお願い', tags: '["vip-candidate"]' } as const
+  const ticket = { status: 'open', priority: 'normal', category: 'refund', channel: 'email', team_id: null, assignee_id: null, subject: '返金のお願い', tags: '["vip-candidate"]', custom_fields: '{"order":"12345"}' } as const
   let sink = 0
   const evaluate = () => {
     const facts = factsOf(ticket as never, extras)

@@ -8,11 +8,13 @@ export const triggerEvent = z.enum(TRIGGER_EVENTS)
 export type TriggerEvent = z.infer<typeof triggerEvent>
 
 export const CONDITION_FIELDS = ['status', 'priority', 'category', 'channel', 'teamId', 'assigneeId', 'subject', 'tags'] as const
+/** A ticket field, or any custom field as `customFields.<key>`. */
+const conditionField = z.union([z.enum(CONDITION_FIELDS), z.string().regex(/^customFields\.[\p{L}\p{N}_.-]{1,64}$/u, 'a field name or customFields.<key>')])
 const scalar = z.string().max(500).nullable()
 
 export const automationCondition = z.discriminatedUnion('type', [
   /** `equals`/`not_equals` one value, `in`/`not_in` a list, `contains` a substring (tags: one of them). */
-  z.object({ type: z.literal('field'), field: z.enum(CONDITION_FIELDS), op: z.enum(['equals', 'not_equals', 'in', 'not_in', 'contains']), value: z.union([scalar, z.array(z.string().max(500)).max(50)]) }).strict(),
+  z.object({ type: z.literal('field'), field: conditionField, op: z.enum(['equals', 'not_equals', 'in', 'not_in', 'contains']), value: z.union([scalar, z.array(z.string().max(500)).max(50)]) }).strict(),
   /** Subject or the latest customer message contains the text (case- and width-insensitive). */
   z.object({ type: z.literal('text_contains'), value: z.string().min(1).max(200) }).strict(),
   z.object({ type: z.literal('customer'), flag: z.enum(['vip', 'handle_with_care']), value: z.boolean() }).strict(),
@@ -85,6 +87,7 @@ export const hypotheticalTicket = z
     teamId: z.uuid().nullable().default(null),
     assigneeId: z.uuid().nullable().default(null),
     tags: z.array(z.string().max(50)).max(20).default([]),
+    customFields: z.record(z.string().max(64), z.union([z.string().max(1_000), z.number(), z.boolean()])).default({}),
     customer: z.object({ vip: z.boolean().default(false), handleWithCare: z.boolean().default(false) }).strict().default({ vip: false, handleWithCare: false }),
   })
   .strict()

@@ -58,6 +58,9 @@ describe.each(testDialects())('automation on %s', (dialect) => {
     expect(real.json().rules[1].conditions.map((c: { result: boolean }) => c.result)).toEqual([false, false])
     expect((await app.inject({ method: 'POST', url: '/api/v1/automation/dry-run', headers: account.partner.headers, payload: { event: 'ticket.created', ticketId: ticket.id } })).statusCode).toBe(403)
     expect((await app.inject({ method: 'POST', url: '/api/v1/automation/dry-run', headers: account.agent.headers, payload: { event: 'ticket.created' } })).statusCode).toBe(422)
+    await rule(app, account.supervisor, { name: 'gold plan', kind: 'trigger', event: 'ticket.updated', conditions: [{ type: 'field', field: 'customFields.plan', op: 'in', value: ['gold', 'platinum'] }], actions: [{ type: 'set_priority', value: 'high' }] })
+    const gold = await app.inject({ method: 'POST', url: '/api/v1/automation/dry-run', headers: account.agent.headers, payload: { event: 'ticket.updated', ticket: { customFields: { plan: 'gold' } } } })
+    expect(gold.json().rules[0]).toMatchObject({ wouldFire: true, conditions: [{ result: true, actual: 'gold' }] })
   })
 
   it('renders macros with placeholders for editing, never sending; personal macros stay private', async () => {

@@ -18,10 +18,11 @@ export interface FactExtras {
 }
 
 /** Facts from a ticket row (recomputed after each rule's actions: later rules see the changes). */
-export function factsOf(ticket: Pick<TicketRow, 'status' | 'priority' | 'category' | 'channel' | 'team_id' | 'assignee_id' | 'subject' | 'tags'>, x: FactExtras): Facts {
+export function factsOf(ticket: Pick<TicketRow, 'status' | 'priority' | 'category' | 'channel' | 'team_id' | 'assignee_id' | 'subject' | 'tags' | 'custom_fields'>, x: FactExtras): Facts {
   return {
     status: ticket.status, priority: ticket.priority, category: ticket.category, channel: ticket.channel, teamId: ticket.team_id,
     assigneeId: ticket.assignee_id, subject: ticket.subject, tags: parseJson<string[]>(ticket.tags, []),
+    customFields: parseJson<Facts['customFields']>(ticket.custom_fields, {}),
     text: foldText(`${ticket.subject}\n${x.latestText}`), vip: x.vip, handleWithCare: x.handleWithCare, hoursInStatus: x.hoursInStatus,
     isOpen: (calendarId) => {
       const cal = x.calendars.get(calendarId ?? '')

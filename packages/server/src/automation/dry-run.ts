@@ -23,7 +23,7 @@ export async function dryRun(deps: Deps, principal: Principal, input: { ticketId
   }
   const t = input.ticket!
   const facts = factsOf(
-    { status: t.status, priority: t.priority, category: t.category, channel: t.channel, team_id: t.teamId, assignee_id: t.assigneeId, subject: t.subject, tags: JSON.stringify(t.tags) },
+    { status: t.status, priority: t.priority, category: t.category, channel: t.channel, team_id: t.teamId, assignee_id: t.assigneeId, subject: t.subject, tags: JSON.stringify(t.tags), custom_fields: JSON.stringify(t.customFields) },
     { latestText: t.body, vip: t.customer.vip, handleWithCare: t.customer.handleWithCare, hoursInStatus: null, calendars: await loadRuleCalendars(deps.db, principal.accountId, rules), at },
   )
 

@@ -10,6 +10,7 @@ export interface Facts {
   assigneeId: string | null
   subject: string
   tags: readonly string[]
+  customFields: Readonly<Record<string, string | number | boolean | null>>
   /** Subject and latest customer message, NFKC-folded and lower-cased. */
   text: string
   vip: boolean
@@ -40,7 +41,9 @@ const FIELD: Record<string, (f: Facts) => string | null | readonly string[]> = {
 export function evaluateCondition(c: AutomationCondition, f: Facts): { result: boolean; actual: unknown } {
   switch (c.type) {
     case 'field': {
-      const actual = FIELD[c.field]!(f)
+      // Custom field values compare as text: a rule written `"42"` matches the number 42.
+      const custom = c.field.startsWith('customFields.') ? f.customFields[c.field.slice('customFields.'.length)] : undefined
+      const actual = FIELD[c.field]?.(f) ?? (custom === undefined || custom === null ? null : String(custom))
       const values = Array.isArray(c.value) ? c.value : [c.value]
       const has = (v: string | null) => (Array.isArray(actual) ? actual.includes(v as string) : actual === v)
       let result: boolean
