@@ -45,8 +45,13 @@ export function ticketHooks(deps: Deps): TicketHooks {
     },
     async changed(trx, before, after) {
       await syncTicketSla(trx, after, { kind: 'updated', before }, after.updated_at)
+      // Handed to another team without an assignee: that team's auto-assignment takes it.
+      let current = after
+      if (after.team_id !== before.team_id && after.team_id !== null && after.assignee_id === null) {
+        current = (await routeTicket(trx, after, { at: after.updated_at, dialect: deps.dialect })).ticket
+      }
 
-      return triggers(trx, after, before.status === after.status ? ['ticket.updated'] : ['status.changed', 'ticket.updated'], after.updated_at)
+      return triggers(trx, current, before.status === after.status ? ['ticket.updated'] : ['status.changed', 'ticket.updated'], after.updated_at)
     },
     async replied(trx, before, after) {
       await syncTicketSla(trx, after, { kind: 'reply', before }, after.updated_at)

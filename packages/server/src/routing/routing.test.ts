@@ -89,5 +89,12 @@ describe.each(testDialects())('routing on %s', (dialect) => {
     const events = await app.inject({ url: `/api/v1/tickets/${first.id}/events`, headers: account.agent.headers })
     expect((events.json().items as { type: string; after: unknown }[]).filter((e) => e.type === 'ticket.assignee_changed').map((e) => e.after)).toEqual([x.id, null])
     expect((await app.inject({ method: 'PATCH', url: '/api/v1/me/presence', headers: x.headers, payload: { presence: 'busy' } })).statusCode).toBe(422)
+
+    // Handed over to an auto-assigning team without an assignee: routed there at once.
+    const support = await addTeam(deps, account.accountId, 'Front desk')
+    const z = await addMember(deps, account.accountId, support)
+    await setRouting(app, account.supervisor, support, { autoAssign: true })
+    const moved = await app.inject({ method: 'PATCH', url: `/api/v1/tickets/${plain.id}`, headers: account.agent.headers, payload: { teamId: support } })
+    expect(moved.json()).toMatchObject({ teamId: support, assigneeId: z.id })
   })
 })
