@@ -14,7 +14,7 @@ describe.each(testDialects())('search reindex on %s', (dialect: Dialect) => {
     const tickets = []
     for (let i = 0; i < 7; i++) tickets.push(await createTicketVia(app, account.agent.headers, { subject: `請求書 ${i}`, message: { body: `返品の件 ${i}` }, customer: { email: `r${i}@example.jp`, name: `再索引 ${i}` } }))
     await app.inject({ method: 'POST', url: `/api/v1/tickets/${tickets[0]!.id}/messages`, headers: account.agent.headers, payload: { kind: 'note', body: '解約防止の社内メモ' } })
-    const queries = [{ q: '返品', type: 'message' }, { q: '請求書' }, { q: '再索引', type: 'customer' }, { q: '解約', type: 'message' }]
+    const queries: Record<string, string>[] = [{ q: '返品', type: 'message' }, { q: '請求書' }, { q: '再索引', type: 'customer' }, { q: '解約', type: 'message' }]
     const before = await Promise.all(queries.map((q) => searchVia(app, account.agent.headers, q)))
     expect(before.map((r) => r.results.length)).toEqual([7, 7, 7, 1])
 

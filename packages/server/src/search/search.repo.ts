@@ -79,17 +79,7 @@ const toCandidate = (r: CandidateRow): Candidate => ({
  */
 export async function findCandidates(db: Executor, dialect: Dialect, terms: readonly QueryTerm[], scope: SearchScope, upTo: number | null, limit: number): Promise<Candidate[]> {
   const where = conditions(scope)
-  if (dialect === 'postgres') {
-    const query = toTsQuery(terms)
-    if (upTo !== null) where.push(sql`d.id <= ${upTo}`)
-    const { rows } = await sql<CandidateRow>`
-      select d.id, d.doc_type, d.doc_id, d.ticket_id, d.updated_at, ts_rank(d.index_tsv, to_tsquery('simple', ${query})) as relevance
-      from search_documents d
-      where d.index_tsv @@ to_tsquery('simple', ${query}) and ${sql.join(where, sql` and `)}
-      order by d.id desc limit ${limit}`.execute(db)
-
-    return rows.map(toCandidate)
-  }
+  if (dialect === 'postgres') return findCandidatesOnPostgres(db, terms, scope, where, upTo, limit)
   if (upTo !== null) where.push(sql`f.rowid <= ${upTo}`)
   const { rows } = await sql<CandidateRow>`
     select d.id, d.doc_type, d.doc_id, d.ticket_id, d.updated_at, -bm25(search_fts) as relevance
@@ -98,6 +88,61 @@ export async function findCandidates(db: Executor, dialect: Dialect, terms: read
     order by f.rowid desc limit ${limit}`.execute(db)
 
   return rows.map(toCandidate)
+}
+
+/**
+ * PostgreSQL's planner estimates a phrase (many bigrams) as the product of its
+ * lexemes' frequencies, so it guesses wrong both ways: a common phrase taken as
+ * rare goes through the GIN bitmap and rechecks hundreds of thousands of rows; a
+ * rare one taken as common walks the whole table newest-first. So we choose, by
+ * what the newest documents show:
+ * 1. the newest PROBE_ROWS documents are checked directly (a LIMITed subquery the
+ *    planner cannot reorder; it streams and stops at `limit` matches);
+ * 2. if some matched but not enough, the walk goes on as far as that density says
+ *    the rest should be (at most MAX_WALK_ROWS);
+ * 3. whatever is still missing comes from the GIN index (`id + 0` keeps the planner
+ *    off the newest-first walk): by then the matches are known to be sparse, which
+ *    is when the bitmap is cheap.
+ */
+export const PROBE_ROWS = 5000
+const MAX_WALK_ROWS = 200_000
+
+async function findCandidatesOnPostgres(db: Executor, terms: readonly QueryTerm[], scope: SearchScope, where: RawBuilder<unknown>[], upTo: number | null, limit: number): Promise<Candidate[]> {
+  const query = toTsQuery(terms)
+  const filters = sql.join(where, sql` and `)
+  const walk = async (below: number | null, rows: number, want: number) => {
+    const range = below === null ? sql`` : sql`and id <= ${below}`
+    const { rows: found } = await sql<CandidateRow>`
+      select d.id, d.doc_type, d.doc_id, d.ticket_id, d.updated_at, ts_rank(d.index_tsv, to_tsquery('simple', ${query})) as relevance
+      from (select * from search_documents where account_id = ${scope.accountId} ${range} order by id desc limit ${rows}) d
+      where d.index_tsv @@ to_tsquery('simple', ${query}) and ${filters}
+      order by d.id desc limit ${want}`.execute(db)
+    // How far the walk reached (null: it saw every document up to `below`).
+    const { rows: reach } = found.length >= want ? { rows: [] } : await sql<{ n: number | string; lowest: number | string | null }>`
+      select count(*) as n, min(id) as lowest from (select id from search_documents where account_id = ${scope.accountId} ${range} order by id desc limit ${rows}) s`.execute(db)
+    const reached = reach[0] && Number(reach[0].n) >= rows && reach[0].lowest !== null ? Number(reach[0].lowest) - 1 : null
+
+    return { found: found.map(toCandidate), reached }
+  }
+
+  const first = await walk(upTo, PROBE_ROWS, limit)
+  const found = first.found
+  if (found.length >= limit || first.reached === null) return found
+  let reached: number | null = first.reached
+  if (found.length > 0) {
+    const rows = Math.min(MAX_WALK_ROWS, Math.ceil(((limit - found.length) * PROBE_ROWS * 2) / found.length))
+    const second = await walk(reached, rows, limit - found.length)
+    found.push(...second.found)
+    if (found.length >= limit || second.reached === null) return found
+    reached = second.reached
+  }
+  const { rows: older } = await sql<CandidateRow>`
+    select d.id, d.doc_type, d.doc_id, d.ticket_id, d.updated_at, ts_rank(d.index_tsv, to_tsquery('simple', ${query})) as relevance
+    from search_documents d
+    where d.index_tsv @@ to_tsquery('simple', ${query}) and d.id <= ${reached} and ${filters}
+    order by d.id + 0 desc limit ${limit - found.length}`.execute(db)
+
+  return [...found, ...older.map(toCandidate)]
 }
 
 /**
