@@ -99,13 +99,13 @@ export async function findCandidates(db: Executor, dialect: Dialect, terms: read
  * 1. the newest PROBE_ROWS documents are checked directly (a LIMITed subquery the
  *    planner cannot reorder; it streams and stops at `limit` matches);
  * 2. if some matched but not enough, the walk goes on as far as that density says
- *    the rest should be (at most MAX_WALK_ROWS);
+ *    the rest should be, when that is at most MAX_WALK_ROWS;
  * 3. whatever is still missing comes from the GIN index (`id + 0` keeps the planner
  *    off the newest-first walk): by then the matches are known to be sparse, which
  *    is when the bitmap is cheap.
  */
 export const PROBE_ROWS = 5000
-const MAX_WALK_ROWS = 200_000
+const MAX_WALK_ROWS = 50_000
 
 async function findCandidatesOnPostgres(db: Executor, terms: readonly QueryTerm[], scope: SearchScope, where: RawBuilder<unknown>[], upTo: number | null, limit: number): Promise<Candidate[]> {
   const query = toTsQuery(terms)
@@ -129,8 +129,10 @@ async function findCandidatesOnPostgres(db: Executor, terms: readonly QueryTerm[
   const found = first.found
   if (found.length >= limit || first.reached === null) return found
   let reached: number | null = first.reached
-  if (found.length > 0) {
-    const rows = Math.min(MAX_WALK_ROWS, Math.ceil(((limit - found.length) * PROBE_ROWS * 2) / found.length))
+  // Expected rows to walk for the rest, at the density seen; beyond the cap the
+  // matches are sparse enough for the GIN bitmap to be the cheaper way.
+  const rows = found.length === 0 ? Infinity : Math.ceil(((limit - found.length) * PROBE_ROWS * 2) / found.length)
+  if (rows <= MAX_WALK_ROWS) {
     const second = await walk(reached, rows, limit - found.length)
     found.push(...second.found)
     if (found.length >= limit || second.reached === null) return found
