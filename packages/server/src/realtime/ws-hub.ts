@@ -25,12 +25,19 @@ export const FRAMES_PER_WINDOW = 60
 const RECHECK_EVERY = 3
 export const CLOSE_UNAUTHORIZED = 4401
 
+/** A legal/threat restriction on the event's ticket (escalation/ticket-visibility.ts), or null. */
+export type EventRestriction = { teamId: string | null } | null
+
 /**
  * Who may see an event: everyone in the account, except that a partner sees only
- * its teams' tickets, and presence only of the ticket it has open (and was allowed to).
+ * its teams' tickets, and presence only of the ticket it has open (and was allowed
+ * to); a restricted ticket's events reach only its team and supervisors/admins.
  */
-export function mayReceive(connection: Connection, event: RealtimeEvent): boolean {
+export function mayReceive(connection: Connection, event: RealtimeEvent, restriction: EventRestriction = null): boolean {
   const { principal } = connection
+  if (restriction && principal.role !== 'admin' && principal.role !== 'supervisor') {
+    if (restriction.teamId === null || !principal.teamIds.includes(restriction.teamId)) return false
+  }
   if (event.type === 'presence.changed') {
     return principal.role !== 'partner' || connection.presence.ticketId === event.ticketId
   }
@@ -58,10 +65,19 @@ export function createWsHub(deps: Deps): WsHub {
   const byAccount = new Map<string, Set<Connection>>()
   let ticks = 0
 
+  // One restriction lookup per event, and only when a socket here could be refused.
+  const deliver = async (connections: Set<Connection>, event: RealtimeEvent) => {
+    const anyRestrictable = [...connections].some((c) => c.principal.role !== 'admin' && c.principal.role !== 'supervisor')
+    const row = anyRestrictable
+      ? await deps.db.selectFrom('ticket_restrictions').select('team_id').where('ticket_id', '=', event.ticketId).executeTakeFirst()
+      : undefined
+    const restriction: EventRestriction = row ? { teamId: row.team_id } : null
+    for (const connection of connections) if (mayReceive(connection, event, restriction)) send(connection, event)
+  }
   const unsubscribe = deps.realtime.subscribe((accountId, event) => {
     const connections = byAccount.get(accountId)
     if (!connections) return
-    for (const connection of connections) if (mayReceive(connection, event)) send(connection, event)
+    deliver(connections, event).catch((error: unknown) => deps.logger.warn({ err: error }, 'realtime: delivery failed'))
   })
 
   const heartbeat = setInterval(() => {

@@ -101,6 +101,25 @@ describe.each(testDialects())('realtime WebSocket on %s', (dialect) => {
     expect(partner.frames.some((f) => 'ticketId' in f && f.ticketId === outside.id)).toBe(false)
   })
 
+  it("keeps a threat-escalated ticket's events from agents outside the restriction", async () => {
+    const { app, account } = await startTestApp(dialect)
+    const url = await listen(app)
+    const agent = await connect(url, account.agent.headers)
+    const supervisor = await connect(url, account.supervisor.headers)
+    const ticket = await createTicket(app, account.agent.headers, { teamId: account.teamId })
+    await agent.next('ticket.created', (m) => m.ticketId === ticket.id)
+    const escalated = await app.inject({
+      method: 'POST', url: `/api/v1/tickets/${ticket.id}/escalate`, headers: account.supervisor.headers,
+      payload: { reason: 'threat_legal', note: '訴訟を起こすと言われました' },
+    })
+    expect(escalated.statusCode, escalated.body).toBe(201)
+    const tagged = await app.inject({ method: 'PATCH', url: `/api/v1/tickets/${ticket.id}`, headers: account.supervisor.headers, payload: { tags: ['legal'] } })
+    expect(tagged.statusCode, tagged.body).toBe(200)
+    expect(await supervisor.next('ticket.updated', (m) => m.ticketId === ticket.id && m.fields.includes('tags'))).toBeTruthy()
+    await settle()
+    expect(agent.frames.some((f) => 'ticketId' in f && f.ticketId === ticket.id)).toBe(false)
+  })
+
   it('answers pings and ignores malformed frames', async () => {
     const { app, account } = await startTestApp(dialect)
     const url = await listen(app)
