@@ -3,6 +3,7 @@ import type { Command } from '../cli/commands.ts'
 import { openDeps } from '../cli/open-deps.ts'
 import type { ReindexPosition } from './reindex-all.ts'
 import { reindexAll } from './reindex-all.ts'
+import { reindexKbArticles } from '../knowledge/reindex-kb-articles.ts'
 
 type Values = Parameters<Command['run']>[1]
 const str = (v: Values[string]) => (typeof v === 'string' ? v : undefined)
@@ -18,7 +19,7 @@ function parseFrom(text: string | undefined): ReindexPosition | undefined {
 /** `madoguchi search reindex`: rebuilds the search index of every account (or one). */
 export const searchReindexCommand: Command = {
   name: 'search reindex',
-  summary: { en: 'Rebuild the search index (tickets, messages, customers) in resumable batches', ja: '検索インデックスを再構築（チケット・メッセージ・顧客、中断しても再開可能）' },
+  summary: { en: 'Rebuild the search index (tickets, messages, customers, articles) in resumable batches', ja: '検索インデックスを再構築（チケット・メッセージ・顧客・記事、中断しても再開可能）' },
   usage: 'madoguchi search reindex [--account <id>] [--batch <tickets per transaction>] [--from tickets:<id>]',
   details: ['Progress lines end with the position to pass as --from after an interruption; running again from the start is also safe.'],
   options: { account: { type: 'string' }, batch: { type: 'string' }, from: { type: 'string' } },
@@ -41,8 +42,10 @@ export const searchReindexCommand: Command = {
             io.out(io.locale === 'ja' ? `  ${documents} 件 (--from ${at.phase}:${at.after})` : `  ${documents} documents (--from ${at.phase}:${at.after})`)
           },
         })
+        // Knowledge-base articles are indexed by their own use case (published translations only).
+        const articles = await reindexKbArticles(deps, accountId)
         const seconds = ((performance.now() - started) / 1000).toFixed(1)
-        io.out(io.locale === 'ja' ? `アカウント ${accountId}: ${count} 件を ${seconds} 秒で索引しました` : `account ${accountId}: indexed ${count} documents in ${seconds} s`)
+        io.out(io.locale === 'ja' ? `アカウント ${accountId}: ${count} 件と記事 ${articles} 件を ${seconds} 秒で索引しました` : `account ${accountId}: indexed ${count} documents and ${articles} articles in ${seconds} s`)
       }
 
       return 0
