@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { customerRef } from './customers.ts'
+import { customerRef, customerSummary } from './customers.ts'
 import { TICKET_STATUSES, channel, ticketCategory, ticketPriority, ticketStatus } from './domain.ts'
 import { SLA_STATES } from './sla.ts'
 
@@ -135,13 +135,7 @@ export type PostMessageInput = z.infer<typeof postMessageInput>
 
 // ---- views (what the API returns) ----
 
-export const ticketCustomerSummary = z.object({
-  id: z.string(),
-  crn: z.string(),
-  displayName: z.string(),
-  isVip: z.boolean(),
-  handleWithCare: z.boolean(),
-})
+export const ticketCustomerSummary = customerSummary
 export type TicketCustomerSummary = z.infer<typeof ticketCustomerSummary>
 
 export const ticketView = z.object({

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { CustomerListView, ListCustomersQuery } from '@madoguchi/shared'
 import type { Deps } from '../deps.ts'
-import { decodeCursor, encodeCursor } from './customer-cursor.ts'
+import { decodeCursor, encodeCursor } from '../http/page-cursor.ts'
 import { findContactsOf, groupContacts } from './customer.repo.ts'
 import type { CustomerViewer } from './customer-visibility.ts'
 import { isScoped, visibleToPartner } from './customer-visibility.ts'

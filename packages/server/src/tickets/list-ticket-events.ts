@@ -1,6 +1,6 @@
 import type { PageQuery, TicketEventPage } from '@madoguchi/shared'
 import type { Deps } from '../deps.ts'
-import { decodeCursor, pageOf } from './page-cursor.ts'
+import { decodeCursor, pageOf } from '../http/page-cursor.ts'
 import type { TicketRef, Viewer } from './ticket-access.ts'
 import { loadVisibleTicket } from './ticket-access.ts'
 import { toTicketEventView } from './ticket-view.ts'

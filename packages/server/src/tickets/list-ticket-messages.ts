@@ -1,7 +1,7 @@
 import type { MessagePage, PageQuery } from '@madoguchi/shared'
 import type { Deps } from '../deps.ts'
 import { listMessageRows } from './message.repo.ts'
-import { decodeCursor, pageOf } from './page-cursor.ts'
+import { decodeCursor, pageOf } from '../http/page-cursor.ts'
 import type { TicketRef, Viewer } from './ticket-access.ts'
 import { loadVisibleTicket } from './ticket-access.ts'
 import { toMessageView } from './ticket-view.ts'

@@ -8,7 +8,10 @@ export function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url')
 }
 
-export function decodeCursor(cursor: string, arity: number): string[] {
+export function decodeCursor(cursor: string, arity: number): string[]
+export function decodeCursor(cursor: string | undefined, arity: number): string[] | undefined
+export function decodeCursor(cursor: string | undefined, arity: number): string[] | undefined {
+  if (cursor === undefined) return undefined
   let parsed: unknown
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
