@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { eventView } from './events.ts'
 
 /** Customer API: request schemas (validated at the edge) and the views the API returns. */
 
@@ -228,18 +229,9 @@ export const customerLookupView = customerView.extend({
 })
 export type CustomerLookupView = z.infer<typeof customerLookupView>
 
-export const customerEventView = z.object({
-  id: z.string(),
+export const customerEventView = eventView.extend({
   /** The customer it was recorded on: another id for history of a customer merged into this one. */
   customerId: z.string(),
-  /** e.g. `customer.created`, `customer.updated`, `customer.contact_added`, `customer.merged`. */
-  type: z.string(),
-  actor: z.object({ kind: z.enum(['agent', 'customer', 'system', 'bot']), id: z.string().nullable() }),
-  /** The API field that changed (for `customer.updated`). */
-  field: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  createdAt: z.string(),
 })
 export type CustomerEventView = z.infer<typeof customerEventView>
 

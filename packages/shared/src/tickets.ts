@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { eventView } from './events.ts'
 import { customerRef, customerSummary } from './customers.ts'
 import { TICKET_STATUSES, channel, ticketCategory, ticketPriority, ticketStatus } from './domain.ts'
 import { SLA_STATES } from './sla.ts'
@@ -194,15 +195,7 @@ export type MessageView = z.infer<typeof messageView>
 export const messagePage = z.object({ items: z.array(messageView), nextCursor: z.string().nullable() })
 export type MessagePage = z.infer<typeof messagePage>
 
-export const ticketEventView = z.object({
-  id: z.string(),
-  type: z.string(),
-  actor: z.object({ kind: z.enum(['agent', 'customer', 'system', 'bot']), id: z.string().nullable() }),
-  field: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  createdAt: z.string(),
-})
+export const ticketEventView = eventView
 export type TicketEventView = z.infer<typeof ticketEventView>
 
 export const ticketEventPage = z.object({ items: z.array(ticketEventView), nextCursor: z.string().nullable() })
