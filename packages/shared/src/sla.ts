@@ -124,4 +124,8 @@ export type BreachingNextView = z.infer<typeof breachingNextView>
 export interface TicketSlaSummary {
   slaDueAt: string | null
   slaState: SlaStateName | null
+  /** The clock the badge names: the running one due first (else a paused one), null when none runs. */
+  slaMetric: SlaMetric | null
+  /** Every running clock is paused (the ticket waits on the customer). */
+  slaPaused: boolean
 }

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { eventView } from './events.ts'
 import { customerRef, customerSummary } from './customers.ts'
 import { TICKET_STATUSES, channel, ticketCategory, ticketPriority, ticketStatus } from './domain.ts'
-import { SLA_STATES } from './sla.ts'
+import { SLA_METRICS, SLA_STATES } from './sla.ts'
 
 /** Limits that keep one ticket's data bounded (and the list rows small). */
 export const TICKET_LIMITS = {
@@ -20,6 +20,15 @@ export const TICKET_LIMITS = {
 } as const
 
 const id = z.string().min(1).max(100)
+
+/**
+ * `updated` and `created`: newest first; `priority`: urgent first, then most recently
+ * updated; `number`: highest number first.
+ */
+export const TICKET_SORTS = ['updated', 'created', 'priority', 'number'] as const
+export type TicketSort = (typeof TICKET_SORTS)[number]
+/** View counts are exact up to here; past it the answer is "10,000+". */
+export const TICKET_COUNT_CAP = 10_000
 
 
 /** Normalized tag: NFKC, trimmed, inner whitespace collapsed, Latin lower-cased. */
@@ -114,11 +123,24 @@ export const listTicketsQuery = z
     updatedSince: z.iso.datetime({ offset: true }).optional(),
     /** Subject prefix. */
     q: z.string().trim().min(1).max(200).optional(),
+    /** Order of the list; every order pages by cursor with the ticket id as tie-breaker. */
+    sort: z.enum(TICKET_SORTS).default('updated'),
     cursor: cursorParam.optional(),
     limit,
   })
   .strict()
 export type ListTicketsQuery = z.infer<typeof listTicketsQuery>
+
+/** The same filters as the list, without its paging and order. */
+export const ticketCountQuery = listTicketsQuery.omit({ sort: true, cursor: true, limit: true })
+export type TicketCountQuery = z.infer<typeof ticketCountQuery>
+
+export const ticketCount = z.object({
+  /** Exact up to TICKET_COUNT_CAP; at the cap `capped` says there are more. */
+  count: z.number().int(),
+  capped: z.boolean(),
+})
+export type TicketCount = z.infer<typeof ticketCount>
 
 export const pageQuery = z.object({ cursor: cursorParam.optional(), limit }).strict()
 export type PageQuery = z.infer<typeof pageQuery>
@@ -162,6 +184,10 @@ export const ticketView = z.object({
   /** SLA badge for lists (issue 7): the running clock due first, and the worst state; null without clocks. */
   slaDueAt: z.string().nullable().optional(),
   slaState: z.enum(SLA_STATES).nullable().optional(),
+  /** Which target the badge shows (first response / next response / resolution). */
+  slaMetric: z.enum(SLA_METRICS).nullable().optional(),
+  /** Every running clock is paused: the ticket waits on the customer. */
+  slaPaused: z.boolean().optional(),
 })
 export type TicketView = z.infer<typeof ticketView>
 

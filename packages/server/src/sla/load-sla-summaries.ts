@@ -1,34 +1,49 @@
 import type { SlaStateName, TicketSlaSummary } from '@madoguchi/shared'
 import type { Executor } from '../db/database.ts'
 import { storedState } from './sla-clock-rows.ts'
+import type { TicketSlaRow } from './sla.table.ts'
 
 const RANK: Record<SlaStateName, number> = { achieved: 0, ok: 1, warning: 2, breached: 3 }
 
+type ClockBits = Pick<TicketSlaRow, 'ticket_id' | 'metric' | 'due_at' | 'warning_at' | 'warned_at' | 'breached_at' | 'achieved_at' | 'paused_since'>
+
 /**
- * SLA badge and "due in" for a whole page of tickets in ONE query (no N+1): the
- * running clock due first, and the worst state among running clocks (or
- * `achieved` when every clock has stopped). Tickets without clocks are absent.
+ * The badge of one ticket from its clocks: the worst state among running clocks
+ * (`achieved` when every clock has stopped), the running clock due first and its
+ * metric (a paused clock has no due time: its metric is named only when every
+ * running clock is paused), and whether the ticket waits on the customer.
  */
+export function summarizeClocks(rows: readonly ClockBits[], now: string): TicketSlaSummary {
+  const running = rows.filter((r) => r.achieved_at === null)
+  let state: SlaStateName = 'achieved'
+  for (const row of running) {
+    const s = storedState(row, now)
+    if (RANK[s] > RANK[state]) state = s
+  }
+  const dueFirst = running.filter((r) => r.due_at !== null).sort((a, b) => a.due_at!.localeCompare(b.due_at!))[0]
+  const paused = running.length > 0 && running.every((r) => r.paused_since !== null)
+
+  return {
+    slaState: rows.length === 0 ? null : state,
+    slaDueAt: dueFirst?.due_at ?? null,
+    slaMetric: dueFirst?.metric ?? (paused ? running[0]!.metric : null),
+    slaPaused: paused,
+  }
+}
+
+/** SLA badge and "due in" for a whole page of tickets in ONE query (no N+1). Tickets without clocks are absent. */
 export async function loadSlaSummaries(db: Executor, accountId: string, ticketIds: readonly string[], now: string): Promise<Map<string, TicketSlaSummary>> {
   const map = new Map<string, TicketSlaSummary>()
   if (ticketIds.length === 0) return map
   const rows = await db
     .selectFrom('ticket_slas')
-    .select(['ticket_id', 'due_at', 'warning_at', 'warned_at', 'breached_at', 'achieved_at'])
+    .select(['ticket_id', 'metric', 'due_at', 'warning_at', 'warned_at', 'breached_at', 'achieved_at', 'paused_since'])
     .where('account_id', '=', accountId)
     .where('ticket_id', 'in', [...new Set(ticketIds)])
     .execute()
-  for (const row of rows) {
-    const state = storedState(row, now)
-    const current = map.get(row.ticket_id)
-    const running = row.achieved_at === null
-    if (!current) {
-      map.set(row.ticket_id, { slaState: state, slaDueAt: running ? row.due_at : null })
-      continue
-    }
-    if (RANK[state] > RANK[current.slaState ?? 'achieved']) current.slaState = state
-    if (running && row.due_at !== null && (current.slaDueAt === null || row.due_at < current.slaDueAt)) current.slaDueAt = row.due_at
-  }
+  const byTicket = new Map<string, ClockBits[]>()
+  for (const row of rows) byTicket.set(row.ticket_id, [...(byTicket.get(row.ticket_id) ?? []), row])
+  for (const [ticketId, clocks] of byTicket) map.set(ticketId, summarizeClocks(clocks, now))
 
   return map
 }

@@ -96,7 +96,7 @@ export async function listTickets(deps: Deps, viewer: Viewer, query: ListTickets
   const customers = await loadCustomerSummaries(deps.db, accountId, page.items.map((row) => row.customer_id))
   // Issue 7: SLA badge and "due in" for the whole page, one batch query.
   const slas = await loadSlaSummaries(deps.db, accountId, page.items.map((row) => row.id), deps.clock.now().toISOString())
-  const noSla = { slaDueAt: null, slaState: null }
+  const noSla = { slaDueAt: null, slaState: null, slaMetric: null, slaPaused: false }
 
   return { items: page.items.map((row) => toTicketView(row, customers.get(row.customer_id), slas.get(row.id) ?? noSla)), nextCursor: page.nextCursor }
 }

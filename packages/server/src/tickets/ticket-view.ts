@@ -31,7 +31,7 @@ export function toTicketView(row: TicketRow, customer: TicketCustomerSummary | u
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     // Lists pass the SLA badge (sla/load-sla-summaries.ts); single-ticket views have GET /tickets/:id/sla.
-    ...(sla ? { slaDueAt: sla.slaDueAt, slaState: sla.slaState } : {}),
+    ...(sla ? { slaDueAt: sla.slaDueAt, slaState: sla.slaState, slaMetric: sla.slaMetric, slaPaused: sla.slaPaused } : {}),
   }
 }
 
