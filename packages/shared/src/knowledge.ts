@@ -137,6 +137,12 @@ export const listKbArticlesQuery = z
     visibility: z.enum(KB_VISIBILITIES).optional(),
     faq: z.enum(['true', 'false']).optional(),
     tag: z.string().max(KB_LIMITS.tagLength).optional(),
+    /** published: has a live translation; draft: has a translation never published (with `locale`: that translation). */
+    status: z.enum(['draft', 'published']).optional(),
+    /** Has a translation in this language. */
+    locale: kbLocale.optional(),
+    /** Words in the latest title or body, drafts included (case-insensitive substring; every word must match). */
+    q: z.string().trim().max(200).optional(),
     cursor: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(KB_LIMITS.pageSizeMax).default(KB_LIMITS.pageSizeDefault),
   })
@@ -184,10 +190,16 @@ export const kbSuggestQuery = z.object({ ticketId: id }).strict()
 export const kbSuggestion = z.object({
   articleId: z.string(),
   translationId: z.string(),
+  /** The customer's language when the article is published in it, else the language that matched. */
   locale: kbLocale,
   title: z.string(),
+  visibility: z.enum(KB_VISIBILITIES),
   /** Path of the help center page (public articles only; null for others). */
   helpCenterPath: z.string().nullable(),
+  /** The same page as an absolute URL (the install's public URL), ready to paste into a reply. */
+  helpCenterUrl: z.string().nullable(),
+  /** The published revision's Markdown, for inserting into a reply. */
+  text: z.string(),
   score: z.number(),
 })
 export const kbSuggestList = z.object({ suggestions: z.array(kbSuggestion) })

@@ -18,7 +18,7 @@ const DOCS: RouteDoc[] = [
   { method: 'PATCH', path: '/kb/categories/:id', tags, access: 'staff', body: updateKbCategoryInput, response: kbCategoryView, summary: 'Rename, describe or reorder a category or section', errors: ['kb.category_not_found'] },
   {
     method: 'GET', path: '/kb/articles', tags, access: 'agent', query: listKbArticlesQuery, response: kbArticlePage,
-    summary: 'Articles, newest first, a page at a time', description: '`categoryId` includes the category\'s sections. Every visibility is listed (agents read the internal wiki too).',
+    summary: 'Articles, newest first, a page at a time', description: '`categoryId` includes the category\'s sections. Every visibility is listed (agents read the internal wiki too). `status`, `locale` and `q` apply to one translation together (`status=published&locale=ja`: a live ja translation); `q` matches every word in the latest title or body, drafts included.',
   },
   {
     method: 'POST', path: '/kb/articles', tags, access: 'staff', body: createKbArticleInput, response: kbArticleView, status: 201,
@@ -53,6 +53,7 @@ const DOCS: RouteDoc[] = [
   {
     method: 'GET', path: '/kb/suggest', tags, access: 'agent', query: kbSuggestQuery, response: kbSuggestList,
     summary: 'The five published articles most relevant to a ticket (subject and messages)', errors: ['ticket.not_found'],
+    description: 'Each article once, in the customer\'s language when it is published in it. `text` is the published Markdown (to insert into a reply); `helpCenterUrl` is null unless the article is public (internal and signed-in-customer articles have no page a customer can open).',
   },
 ]
 

@@ -15,10 +15,15 @@ export async function getKbArticle(deps: Deps, principal: Principal, id: string)
 
 const cursorId = z.uuid()
 
+/** `%text%` with LIKE's wildcards in `text` escaped (both dialects, `escape '\\'`). */
+const likePattern = (text: string): string => `%${text.replace(/[%_\\]/g, '\\$&')}%`
+
 /**
  * Articles newest first (id order: UUIDv7 ids are time-ordered), a page at a time;
  * two queries whatever the page size. The tag filter matches the JSON text of the
- * tags exactly (`"tag"`), which both dialects do with LIKE.
+ * tags exactly (`"tag"`), which both dialects do with LIKE. `q` is a plain substring
+ * match on the latest revision (drafts are not in the search index, and a knowledge
+ * base is small enough to scan); the ranked search over published text is /search?type=article.
  */
 export async function listKbArticles(deps: Deps, principal: Principal, query: ListKbArticlesQuery): Promise<KbArticlePage> {
   let q = deps.db.selectFrom('kb_article_groups').selectAll().where('account_id', '=', principal.accountId)
@@ -29,8 +34,21 @@ export async function listKbArticles(deps: Deps, principal: Principal, query: Li
   if (query.visibility) q = q.where('visibility', '=', query.visibility)
   if (query.faq) q = q.where('is_faq', '=', query.faq === 'true' ? 1 : 0)
   if (query.tag) {
-    const pattern = `%${JSON.stringify(query.tag.normalize('NFKC').toLowerCase()).replace(/[%_\\]/g, '\\$&')}%`
+    const pattern = likePattern(JSON.stringify(query.tag.normalize('NFKC').toLowerCase()))
     q = q.where(sql<boolean>`tags like ${pattern} escape '\\'`)
+  }
+  if (query.locale || query.status || query.q) {
+    const words = (query.q ?? '').normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean).map(likePattern)
+    q = q.where(({ exists, selectFrom }) => exists(selectFrom('kb_articles').select('kb_articles.id').where((eb) => {
+      const conditions = [eb('kb_articles.group_id', '=', eb.ref('kb_article_groups.id'))]
+      if (query.locale) conditions.push(eb('kb_articles.locale', '=', query.locale))
+      if (query.status) conditions.push(eb('kb_articles.published_revision', query.status === 'published' ? 'is not' : 'is', null))
+      for (const word of words) {
+        conditions.push(eb.or([sql<boolean>`lower(kb_articles.title) like ${word} escape '\\'`, sql<boolean>`lower(kb_articles.body) like ${word} escape '\\'`]))
+      }
+
+      return eb.and(conditions)
+    })))
   }
   if (query.cursor) {
     if (!cursorId.safeParse(query.cursor).success) throw new AppError('request.validation_failed', [{ path: 'cursor', code: 'custom', message: 'invalid cursor' }])

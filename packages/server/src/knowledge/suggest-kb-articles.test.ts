@@ -30,4 +30,36 @@ describe.each(testDialects())('KB suggestions for a ticket on %s', (dialect) => 
     expect(suggestions.find((s) => s.articleId === wiki.id)?.helpCenterPath).toBeNull()
     expect((await app.inject({ url: '/api/v1/kb/suggest?ticketId=nope', headers: account.agent.headers })).statusCode).toBe(404)
   })
+
+  it('suggests an article once, in the customer\'s language with its public URL and published text; the wiki without a link', async () => {
+    const { app, account, deps } = await startTestApp(dialect)
+    const categoryId = await makeCategory(app, account)
+    const returns = await makeArticle(app, account, {
+      categoryId, ja: { title: '返品の方法', body: '返品は **30日以内** に。' }, en: { title: 'Returns (返品)', body: 'Returns within **30 days**.' },
+    })
+    // A newer draft of the English text is not what goes to the customer.
+    await app.inject({ method: 'PUT', url: `/api/v1/kb/articles/${returns.id}/translations/en`, headers: account.agent.headers, payload: { title: 'Returns', body: 'DRAFT' } })
+    const wiki = await makeArticle(app, account, { categoryId, ja: { title: '返品受付の社内手順', body: '倉庫チームへ。' }, visibility: 'internal' })
+
+    const suggest = async (language: string) => {
+      const ticket = await createTicketVia(app, account.agent.headers, {
+        subject: '返品したい', customer: { email: `c-${language}@example.com`, name: 'Customer', language }, message: { body: '返品の方法を教えてください。' },
+      })
+      const res = await app.inject({ url: `/api/v1/kb/suggest?ticketId=${ticket.id}`, headers: account.agent.headers })
+      expect(res.statusCode, res.body).toBe(200)
+
+      return res.json<{ suggestions: KbSuggestion[] }>().suggestions
+    }
+    const base = deps.config.publicUrl.replace(/\/+$/, '')
+    const english = await suggest('en-US')
+    expect(english.map((s) => s.articleId).sort()).toEqual([returns.id, wiki.id].sort())
+    expect(english.find((s) => s.articleId === returns.id)).toMatchObject({
+      locale: 'en', title: 'Returns (返品)', visibility: 'public', text: 'Returns within **30 days**.',
+      helpCenterPath: `/help/en/articles/${returns.id}`, helpCenterUrl: `${base}/help/en/articles/${returns.id}`,
+    })
+    expect(english.find((s) => s.articleId === wiki.id)).toMatchObject({ locale: 'ja', visibility: 'internal', helpCenterPath: null, helpCenterUrl: null, text: '倉庫チームへ。' })
+    expect((await suggest('ja')).find((s) => s.articleId === returns.id)).toMatchObject({ locale: 'ja', title: '返品の方法', helpCenterUrl: `${base}/help/ja/articles/${returns.id}` })
+    // A language without a translation keeps the one that matched.
+    expect((await suggest('zh')).find((s) => s.articleId === returns.id)?.locale).toBe('ja')
+  })
 })

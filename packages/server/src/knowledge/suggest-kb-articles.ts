@@ -2,6 +2,7 @@ import type { KbLocale, KbSuggestion } from '@madoguchi/shared'
 import type { Deps } from '../deps.ts'
 import type { Principal } from '../http/principal.ts'
 import { tokenize } from '../lib/japanese-text.ts'
+import { getCustomer } from '../customers/get-customer.ts'
 import { getTicket } from '../tickets/get-ticket.ts'
 import { listTicketMessages } from '../tickets/list-ticket-messages.ts'
 import { parseTicketRef } from '../tickets/ticket-access.ts'
@@ -31,7 +32,8 @@ function topicTokens(subject: string, bodies: readonly string[]): string[] {
 
 /**
  * The five published articles that share the most topic tokens with a ticket's
- * subject and first messages (term overlap weighted by rarity among the candidates, title matches counting double). Agents
+ * subject and first messages (term overlap weighted by rarity among the candidates, title matches counting double),
+ * each once, in the customer's language when it is published in it (the link and text an agent inserts). Agents
  * see every visibility (the wiki included); the ticket itself is read through the
  * tickets use cases, so a partner only gets suggestions for tickets it may see.
  */
@@ -64,13 +66,48 @@ export async function suggestKbArticles(deps: Deps, principal: Principal, ticket
     return { row, score: Math.round(score * 1000) / 1000 }
   })
   scored.sort((a, b) => b.score - a.score || (b.row.id < a.row.id ? -1 : 1))
+  // Both translations of one article may match: the article is suggested once, at its best score.
+  const best = new Map<string, (typeof scored)[number]>()
+  for (const entry of scored) if (!best.has(entry.row.group_id)) best.set(entry.row.group_id, entry)
+  const top = [...best.values()].slice(0, SUGGESTIONS)
+  const customerLocale = kbLocaleOf((await getCustomer(deps, principal, ticket.customer.id)).language)
+  const live = await publishedTranslations(deps, principal.accountId, top.map((e) => e.row.group_id))
+  const base = deps.config.publicUrl.replace(/\/+$/, '')
 
-  return scored.slice(0, SUGGESTIONS).map(({ row, score }) => ({
-    articleId: row.group_id,
-    translationId: row.id,
-    locale: row.locale as KbLocale,
-    title: row.published_title ?? '',
-    helpCenterPath: row.visibility === 'public' ? `/help/${row.locale}/articles/${row.group_id}` : null,
-    score,
-  }))
+  return top.map(({ row, score }) => {
+    const chosen = live.find((l) => l.group_id === row.group_id && l.locale === customerLocale) ?? live.find((l) => l.id === row.id)!
+    const path = row.visibility === 'public' ? `/help/${chosen.locale}/articles/${row.group_id}` : null
+
+    return {
+      articleId: row.group_id,
+      translationId: chosen.id,
+      locale: chosen.locale,
+      title: chosen.published_title ?? '',
+      visibility: row.visibility,
+      helpCenterPath: path,
+      helpCenterUrl: path === null ? null : base + path,
+      text: chosen.text,
+      score,
+    }
+  })
+}
+
+/** ja / en from a customer's language tag (ja-JP, en-US); other languages have no translation. */
+function kbLocaleOf(language: string | null): KbLocale | null {
+  const primary = language?.toLowerCase().split('-')[0]
+
+  return primary === 'ja' || primary === 'en' ? primary : null
+}
+
+/** Live translations of the articles, with the Markdown of their published revision. */
+async function publishedTranslations(deps: Deps, accountId: string, groupIds: string[]) {
+  if (groupIds.length === 0) return []
+
+  return deps.db.selectFrom('kb_articles')
+    .innerJoin('kb_article_revisions', (join) => join
+      .onRef('kb_article_revisions.article_id', '=', 'kb_articles.id')
+      .onRef('kb_article_revisions.number', '=', 'kb_articles.published_revision'))
+    .select(['kb_articles.id', 'kb_articles.group_id', 'kb_articles.locale', 'kb_articles.published_title', 'kb_article_revisions.body as text'])
+    .where('kb_articles.account_id', '=', accountId).where('kb_articles.group_id', 'in', groupIds)
+    .execute()
 }
