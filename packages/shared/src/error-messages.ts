@@ -55,6 +55,7 @@ export const ERROR_MESSAGES = {
   'sla.policy_not_found': { en: 'No such SLA policy.', ja: '該当する SLA ポリシーがありません。' },
   'escalation.no_next_step': { en: 'There is no further escalation step for this ticket.', ja: 'このチケットにはこれ以上のエスカレーション先がありません。' },
   'escalation.not_found': { en: 'No such escalation.', ja: '該当するエスカレーションがありません。' },
+  'notification.not_found': { en: 'No such notification.', ja: '該当する通知がありません。' },
   'automation.rule_not_found': { en: 'No such automation rule.', ja: '該当する自動化ルールがありません。' },
   'macro.not_found': { en: 'No such macro.', ja: '該当するマクロがありません。' },
   'kb.category_not_found': { en: 'No such category or section.', ja: '該当するカテゴリまたはセクションがありません。' },

@@ -65,6 +65,8 @@ export const HTTP_STATUS = {
   /** The ticket is already at the top of its team's escalation path. */
   'escalation.no_next_step': 409,
   'escalation.not_found': 404,
+  /** Also answered for another agent's notification: a notification is private to its receiver. */
+  'notification.not_found': 404,
   'automation.rule_not_found': 404,
   'macro.not_found': 404,
   'kb.category_not_found': 404,

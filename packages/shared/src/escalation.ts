@@ -38,6 +38,9 @@ export const escalationView = z.object({
   escalatedBy: z.string().nullable(),
   assigneeId: z.string().nullable(),
   createdAt: z.string(),
+  /** A supervisor took it up; it stays in the open queue until resolved. */
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedBy: z.string().nullable(),
   resolvedAt: z.string().nullable(),
 })
 export type EscalationView = z.infer<typeof escalationView>
@@ -62,3 +65,6 @@ export const notificationView = z.object({
   createdAt: z.string(),
 })
 export const notificationList = z.object({ items: z.array(notificationView) })
+export type NotificationView = z.infer<typeof notificationView>
+/** How many notifications a mark-read call changed (0 when they were read already). */
+export const notificationsMarkedView = z.object({ marked: z.number().int() })

@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { escalateInput, escalationCountsQuery, escalationCountsView, escalationList, escalationView, listEscalationsQuery, notificationList } from '@madoguchi/shared'
+import { escalateInput, escalationCountsQuery, escalationCountsView, escalationList, escalationView, listEscalationsQuery, notificationList, notificationsMarkedView } from '@madoguchi/shared'
 import type { Deps } from '../deps.ts'
 import { documentRoute } from '../http/openapi-registry.ts'
 import { principalOf } from '../http/principal.ts'
 import { parseInput } from '../http/validate.ts'
 import { parseTicketRef } from '../tickets/ticket-access.ts'
+import { acknowledgeEscalation } from './acknowledge-escalation.ts'
 import { escalateTicket } from './escalate-ticket.ts'
+import { listTicketEscalations } from './list-ticket-escalations.ts'
+import { markAllNotificationsRead, markNotificationRead } from './mark-notifications-read.ts'
 import { countEscalations, listEscalations, listMyNotifications, resolveEscalation } from './list-escalations.ts'
 
 type ById = { Params: { id: string } }
@@ -28,6 +31,12 @@ export async function escalationRoutes(app: FastifyInstance, deps: Deps): Promis
     return reply.status(201).send(await escalateTicket(deps, principalOf(request), parseTicketRef(request.params.id), input))
   })
 
+  documentRoute({
+    method: 'GET', path: '/tickets/:id/escalations', tags, access: 'agent', params: idParams, response: escalationList,
+    summary: 'A ticket\'s escalation history, oldest first', description: 'For whoever may see the ticket; a restricted (threat) ticket answers 404 to everyone else.', errors: ['ticket.not_found'],
+  })
+  app.get<ById>('/tickets/:id/escalations', { config: { access: 'agent' } }, async (request) => listTicketEscalations(deps, principalOf(request), parseTicketRef(request.params.id)))
+
   documentRoute({ method: 'GET', path: '/escalations', tags, access: 'supervisor', query: listEscalationsQuery, response: escalationList, summary: 'The escalation queue (`status=open`: oldest first)' })
   app.get('/escalations', { config: { access: 'supervisor' } }, async (request) => {
     const { status, limit } = parseInput(listEscalationsQuery, request.query)
@@ -45,10 +54,25 @@ export async function escalationRoutes(app: FastifyInstance, deps: Deps): Promis
   documentRoute({ method: 'POST', path: '/escalations/:id/resolve', tags, access: 'supervisor', params: idParams, response: escalationView, summary: 'Take an escalation off the queue', errors: ['escalation.not_found'] })
   app.post<ById>('/escalations/:id/resolve', { config: { access: 'supervisor' } }, async (request) => resolveEscalation(deps, principalOf(request), request.params.id))
 
+  documentRoute({
+    method: 'POST', path: '/escalations/:id/acknowledge', tags, access: 'supervisor', params: idParams, response: escalationView,
+    summary: 'Take an escalation up (it stays in the open queue until resolved)', description: 'The first acknowledgement is kept; a later one answers the escalation as it is.', errors: ['escalation.not_found'],
+  })
+  app.post<ById>('/escalations/:id/acknowledge', { config: { access: 'supervisor' } }, async (request) => acknowledgeEscalation(deps, principalOf(request), request.params.id))
+
   documentRoute({ method: 'GET', path: '/notifications', tags, access: 'agent', query: notificationsQuery, response: notificationList, summary: 'My notifications (escalations received), newest first' })
   app.get('/notifications', { config: { access: 'agent' } }, async (request) => {
     const { unread } = parseInput(notificationsQuery, request.query)
 
     return listMyNotifications(deps, principalOf(request), unread === 'true')
   })
+
+  documentRoute({
+    method: 'POST', path: '/notifications/:id/read', tags, access: 'agent', params: idParams, response: notificationsMarkedView,
+    summary: 'Mark one of my notifications read', description: 'Another agent\'s notification answers 404.', errors: ['notification.not_found'],
+  })
+  app.post<ById>('/notifications/:id/read', { config: { access: 'agent' } }, async (request) => markNotificationRead(deps, principalOf(request), request.params.id))
+
+  documentRoute({ method: 'POST', path: '/notifications/read-all', tags, access: 'agent', response: notificationsMarkedView, summary: 'Mark all my notifications read' })
+  app.post('/notifications/read-all', { config: { access: 'agent' } }, async (request) => markAllNotificationsRead(deps, principalOf(request)))
 }

@@ -14,6 +14,9 @@ export interface EscalationTable {
   status: Generated<'open' | 'resolved'>
   escalated_by: string | null
   created_at: string
+  /** A supervisor has taken it up (it stays in the open queue until resolved). */
+  acknowledged_at: string | null
+  acknowledged_by: string | null
   resolved_at: string | null
 }
 export type EscalationRow = Selectable<EscalationTable>

@@ -22,6 +22,8 @@ export function toEscalationView(row: EscalationRow & { restricted?: number | nu
     escalatedBy: row.escalated_by,
     assigneeId: ticket?.assignee_id ?? null,
     createdAt: row.created_at,
+    acknowledgedAt: row.acknowledged_at,
+    acknowledgedBy: row.acknowledged_by,
     resolvedAt: row.resolved_at,
   }
 }
