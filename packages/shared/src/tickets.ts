@@ -114,6 +114,7 @@ export const listTicketsQuery = z
     status: manyOf(ticketStatus),
     /** An agent id, `me`, or `none` (unassigned). */
     assigneeId: id.optional(),
+    /** A team id, or `mine` (every team of the caller). */
     teamId: id.optional(),
     tag: tag.optional(),
     customerId: id.optional(),

@@ -48,7 +48,7 @@ describe.each(testDialects())('list endpoints on %s', (dialect) => {
       return counter.count
     }
 
-    for (const filter of ['', 'status=new', 'status=new,open,pending', 'tag=bulk', 'priority=high', 'assigneeId=none']) {
+    for (const filter of ['', 'status=new', 'status=new,open,pending', 'tag=bulk', 'priority=high', 'assigneeId=none', 'sort=priority', 'sort=created&status=new,open', 'sort=number', 'teamId=mine']) {
       const small = await queriesFor(`/api/v1/tickets?limit=5&${filter}`)
       const large = await queriesFor(`/api/v1/tickets?limit=100&${filter}`)
       expect(large, filter).toBe(small)

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import {
   createTicketInput, createdTicketView, listTicketsQuery, messagePage, messageView, pageQuery, postMessageInput,
-  ticketEventPage, ticketPage, ticketView, updateTicketInput,
+  ticketCount, ticketCountQuery, ticketEventPage, ticketPage, ticketView, updateTicketInput,
 } from '@madoguchi/shared'
 import type { RouteDoc } from '../http/openapi-registry.ts'
 import { documentRoute } from '../http/openapi-registry.ts'
@@ -19,8 +19,13 @@ const DOCS: RouteDoc[] = [
   },
   {
     method: 'GET', path: '/tickets', tags, access: 'agent', query: listTicketsQuery, response: ticketPage,
-    summary: 'List tickets, most recently updated first, a page at a time',
-    description: `Filters combine with AND; \`status\` takes several values (\`status=new,open\`), \`assigneeId\` also \`me\` and \`none\`. Pass \`nextCursor\` back as \`cursor\` for the next page. ${partners}`,
+    summary: 'List tickets, a page at a time (most recently updated first unless `sort` says otherwise)',
+    description: `Filters combine with AND; \`status\` takes several values (\`status=new,open\`), \`assigneeId\` also \`me\` and \`none\`, \`teamId\` also \`mine\` (all the caller's teams). \`sort\`: \`updated\` (default), \`created\` (newest first), \`priority\` (urgent first, then most recently updated), \`number\` (highest first); ties are broken by id. Pass \`nextCursor\` back as \`cursor\` with the same \`sort\` for the next page. ${partners}`,
+  },
+  {
+    method: 'GET', path: '/tickets/count', tags, access: 'agent', query: ticketCountQuery, response: ticketCount,
+    summary: 'Count the tickets of a view (the list\'s filters), exact up to 10,000',
+    description: `Same filters and visibility as GET /tickets. Past 10,000 matches the answer is \`{count: 10000, capped: true}\` ("10,000+"): the count stops there so that it stays fast on any number of tickets. ${partners}`,
   },
   { method: 'GET', path: '/tickets/by-number/:number', tags, access: 'agent', params: z.object({ number: z.string().describe('`123` or `#123`') }), response: ticketView, summary: 'Get a ticket by its number', description: partners, errors: ['ticket.not_found'] },
   { method: 'GET', path: '/tickets/:id', tags, access: 'agent', params: ticketRef, response: ticketView, summary: 'Get a ticket', description: partners, errors: ['ticket.not_found'] },

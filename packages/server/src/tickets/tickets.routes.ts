@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify'
-import { createTicketInput, listTicketsQuery, pageQuery, postMessageInput, updateTicketInput } from '@madoguchi/shared'
+import { createTicketInput, listTicketsQuery, pageQuery, postMessageInput, ticketCountQuery, updateTicketInput } from '@madoguchi/shared'
 import type { Deps } from '../deps.ts'
 import { principalOf } from '../http/principal.ts'
 import { parseInput } from '../http/validate.ts'
+import { countTickets } from './count-tickets.ts'
 import { createTicket } from './create-ticket.ts'
 import { getTicket } from './get-ticket.ts'
 import { listTicketEvents } from './list-ticket-events.ts'
@@ -33,6 +34,10 @@ export async function ticketRoutes(app: FastifyInstance, deps: Deps): Promise<vo
 
   app.get('/tickets', { config: { access: 'agent' } }, async (request) => {
     return listTickets(deps, principalOf(request), parseInput(listTicketsQuery, request.query))
+  })
+
+  app.get('/tickets/count', { config: { access: 'agent' } }, async (request) => {
+    return countTickets(deps, principalOf(request), parseInput(ticketCountQuery, request.query))
   })
 
   app.get<{ Params: { number: string } }>('/tickets/by-number/:number', { config: { access: 'agent' } }, async (request) => {
