@@ -113,6 +113,7 @@ export const updateMacroInput = z
   .object({ name: z.string().trim().min(1).max(100).optional(), bodyJa: z.string().min(1).max(10_000).nullable().optional(), bodyEn: z.string().min(1).max(10_000).nullable().optional() })
   .strict()
 export const macroView = z.object({ id: z.string(), name: z.string(), bodyJa: z.string().nullable(), bodyEn: z.string().nullable(), shared: z.boolean(), ownerAgentId: z.string().nullable(), createdAt: z.string(), updatedAt: z.string() })
+export type MacroView = z.infer<typeof macroView>
 export const macroList = z.object({ items: z.array(macroView) })
 export const renderMacroInput = z.object({ ticketId: z.string().min(1).max(100), locale: z.enum(['ja', 'en']).optional() }).strict()
 export const renderedMacroView = z.object({
@@ -122,3 +123,4 @@ export const renderedMacroView = z.object({
   /** Placeholders that had no value (left empty in the text). */
   missing: z.array(z.string()),
 })
+export type RenderedMacroView = z.infer<typeof renderedMacroView>

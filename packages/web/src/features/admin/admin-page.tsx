@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from '../../lib/router.tsx'
 import { useMe } from '../../session/session.tsx'
@@ -5,33 +6,56 @@ import { EmptyState } from '../../ui/feedback.tsx'
 import { AgentsAdmin } from './agents-admin.tsx'
 import { TeamsAdmin } from './teams-admin.tsx'
 import { AccountAdmin } from './account-admin.tsx'
+import { allows } from '../automation/access.ts'
+import type { SettingsAccess } from '../automation/access.ts'
+import { RulesAdmin } from '../automation/rules-admin.tsx'
+import { RoutingAdmin } from '../automation/routing-admin.tsx'
+import { MacrosAdmin } from '../macros/macros-admin.tsx'
+import { SlaAdmin } from '../sla-admin/sla-admin.tsx'
+import { CalendarsAdmin } from '../calendars/calendars-admin.tsx'
 
-const SECTIONS = ['agents', 'teams', 'account'] as const
+/** Each section with who may open it (the same level as the API routes behind it). */
+const SECTIONS: { id: string; access: SettingsAccess; label: string; render(): ReactNode }[] = [
+  { id: 'agents', access: 'admin', label: 'admin.agents', render: () => <AgentsAdmin /> },
+  { id: 'teams', access: 'admin', label: 'admin.teams', render: () => <TeamsAdmin /> },
+  { id: 'account', access: 'admin', label: 'admin.account', render: () => <AccountAdmin /> },
+  { id: 'automation', access: 'supervisor', label: 'settings.automation', render: () => <RulesAdmin /> },
+  { id: 'macros', access: 'staff', label: 'settings.macros', render: () => <MacrosAdmin /> },
+  { id: 'sla', access: 'supervisor', label: 'settings.sla', render: () => <SlaAdmin /> },
+  { id: 'calendars', access: 'staff', label: 'settings.calendars', render: () => <CalendarsAdmin /> },
+  { id: 'routing', access: 'supervisor', label: 'settings.routing', render: () => <RoutingAdmin /> },
+]
+
+/** Where the header's link leads: the first section this role may open. */
+export function firstSettingsSection(role: Parameters<typeof allows>[1]): string | null {
+  return SECTIONS.find((s) => allows(s.access, role))?.id ?? null
+}
 
 export function AdminPage({ section }: { section: string }) {
   const { t } = useTranslation()
   const me = useMe()
-  if (me.role !== 'admin') return <EmptyState title={t('admin.adminsOnly')} />
+  const visible = SECTIONS.filter((s) => allows(s.access, me.role))
+  const current = SECTIONS.find((s) => s.id === section)
+  if (visible.length === 0) return <EmptyState title={t('settings.staffOnly')} />
 
   return (
     <div className="admin">
-      <nav className="admin-nav" aria-label={t('admin.title')}>
-        <h1 className="page-title">{t('admin.title')}</h1>
+      <nav className="admin-nav" aria-label={me.role === 'admin' ? t('admin.title') : t('settings.title')}>
+        <h1 className="page-title">{me.role === 'admin' ? t('admin.title') : t('settings.title')}</h1>
         <ul>
-          {SECTIONS.map((s) => (
-            <li key={s}>
-              <Link to={`/admin/${s}`} aria-current={section === s ? 'page' : undefined}>
-                {t(`admin.${s}`)}
+          {visible.map((s) => (
+            <li key={s.id}>
+              <Link to={`/admin/${s.id}`} aria-current={section === s.id ? 'page' : undefined}>
+                {t(s.label)}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
       <section className="admin-main">
-        {section === 'agents' && <AgentsAdmin />}
-        {section === 'teams' && <TeamsAdmin />}
-        {section === 'account' && <AccountAdmin />}
-        {!(SECTIONS as readonly string[]).includes(section) && <EmptyState title={t('common.notFound')} />}
+        {!current && <EmptyState title={t('common.notFound')} />}
+        {current && !allows(current.access, me.role) && <EmptyState title={t(`settings.only.${current.access}`)}>{t('settings.askAdmin')}</EmptyState>}
+        {current && allows(current.access, me.role) && current.render()}
       </section>
     </div>
   )

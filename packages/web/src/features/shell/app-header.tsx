@@ -5,6 +5,7 @@ import { useConnectionState } from '../../realtime/realtime-context.tsx'
 import { SearchBox } from '../search/search-box.tsx'
 import { LanguageSwitch } from './language-switch.tsx'
 import { clearDirectory } from '../admin/directory.ts'
+import { firstSettingsSection } from '../admin/admin-page.tsx'
 import { openShortcutHelp } from './shortcut-help.tsx'
 
 export function AppHeader() {
@@ -13,6 +14,7 @@ export function AppHeader() {
   const { signOut } = useSession()
   const { path } = useLocation()
   const connection = useConnectionState()
+  const settingsSection = firstSettingsSection(me.role)
 
   return (
     <header className="app-header">
@@ -24,9 +26,9 @@ export function AppHeader() {
         <Link to="/inbox/mine" aria-current={path.startsWith('/inbox') ? 'page' : undefined}>
           {t('nav.inbox')}
         </Link>
-        {me.role === 'admin' && (
-          <Link to="/admin/agents" aria-current={path.startsWith('/admin') ? 'page' : undefined}>
-            {t('nav.admin')}
+        {settingsSection && (
+          <Link to={`/admin/${settingsSection}`} aria-current={path.startsWith('/admin') ? 'page' : undefined}>
+            {me.role === 'admin' ? t('nav.admin') : t('nav.settings')}
           </Link>
         )}
       </nav>

@@ -5,6 +5,7 @@ import { tickets } from '../../api/endpoints.ts'
 import type { MessageView } from '../../api/types.ts'
 import { readStored, writeStored } from '../../lib/storage.ts'
 import { ErrorNotice } from '../../ui/feedback.tsx'
+import { MacroPicker } from '../macros/macro-picker.tsx'
 
 export type ComposeKind = 'reply' | 'note'
 
@@ -123,6 +124,7 @@ export function Composer({ ticketId, kind, onKindChange, onSent, onReplyingChang
       <div id="composer-panel" role="tabpanel" aria-labelledby={`composer-tab-${kind}`}>
         {kind === 'note' && <p className="note-warning">{t('composer.noteHint')}</p>}
         <ErrorNotice error={error} />
+        <MacroPicker ticketId={ticketId} textarea={textarea} text={text} onChange={update} />
         <label className="visually-hidden" htmlFor="composer-text">
           {label}
         </label>

@@ -1,0 +1,121 @@
+import { useId, useState } from 'react'
+import type { RefObject } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useAsync } from '../../lib/use-async.ts'
+import { useMe } from '../../session/session.tsx'
+import { EmptyState, ErrorNotice, Loading } from '../../ui/feedback.tsx'
+import { allows } from '../automation/access.ts'
+import { macros } from './macros-api.ts'
+import type { RenderedMacro } from './macros-api.ts'
+import { insertAtCaret } from './placeholders.ts'
+import '../automation/settings.css'
+
+interface Props {
+  ticketId: string
+  textarea: RefObject<HTMLTextAreaElement | null>
+  text: string
+  onChange(text: string): void
+}
+
+/**
+ * "Insert macro" in the composer: the server fills the macro for this ticket,
+ * the agent sees the text (and any placeholder left empty), and inserting only
+ * puts it into the draft. Sending stays the agent's own act.
+ */
+export function MacroPicker(props: Props) {
+  const { t } = useTranslation()
+  const me = useMe()
+  const [open, setOpen] = useState(false)
+  const panelId = useId()
+  // Macros are for staff; a partner's request would be refused.
+  if (!allows('staff', me.role)) return null
+
+  return (
+    <div className="macro-picker-wrap">
+      <button type="button" className="button-small" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
+        {t('macros.insertMacro')}
+      </button>
+      {open && <MacroPanel id={panelId} {...props} onDone={() => setOpen(false)} />}
+    </div>
+  )
+}
+
+function MacroPanel({ id, ticketId, textarea, text, onChange, onDone }: Props & { id: string; onDone(): void }) {
+  const { t } = useTranslation()
+  const list = useAsync(() => macros.list(), 'macros')
+  const [macroId, setMacroId] = useState('')
+  const [locale, setLocale] = useState<'' | 'ja' | 'en'>('')
+  const [rendered, setRendered] = useState<RenderedMacro | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [loading, setLoading] = useState(false)
+
+  const preview = async (idToRender: string, lang: '' | 'ja' | 'en') => {
+    setRendered(null)
+    setError(null)
+    if (!idToRender) return
+    setLoading(true)
+    try {
+      setRendered(await macros.render(idToRender, ticketId, lang || undefined))
+    } catch (err) {
+      setError(err)
+    } finally {
+      setLoading(false)
+    }
+  }
+
+  const insert = () => {
+    if (!rendered) return
+    const area = textarea.current
+    // An empty draft takes the text as it is; otherwise it goes where the caret was.
+    const { text: next, caret } = text ? insertAtCaret(text, rendered.text, area?.selectionStart ?? null, area?.selectionEnd ?? null) : { text: rendered.text, caret: rendered.text.length }
+    onChange(next)
+    onDone()
+    requestAnimationFrame(() => {
+      area?.focus()
+      area?.setSelectionRange(caret, caret)
+    })
+  }
+
+  return (
+    <div className="macro-picker" id={id} role="group" aria-label={t('macros.insertMacro')}>
+      {list.loading && !list.data ? <Loading /> : null}
+      {list.error ? <ErrorNotice error={list.error} onRetry={list.reload} /> : null}
+      {list.data?.length === 0 && <EmptyState title={t('macros.none')}>{t('macros.noneInComposer')}</EmptyState>}
+      {list.data && list.data.length > 0 && (
+        <div className="row wrap">
+          <label className="field grow">
+            <span>{t('macros.choose')}</span>
+            <select value={macroId} onChange={(e) => { setMacroId(e.target.value); void preview(e.target.value, locale) }}>
+              <option value="">{t('macros.chooseOne')}</option>
+              {list.data.map((m) => <option key={m.id} value={m.id}>{m.name}{m.shared ? '' : ` (${t('macros.personalLabel')})`}</option>)}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('macros.language')}</span>
+            <select value={locale} onChange={(e) => { const v = e.target.value as '' | 'ja' | 'en'; setLocale(v); void preview(macroId, v) }}>
+              <option value="">{t('macros.customerLanguage')}</option>
+              <option value="ja">{t('languages.ja')}</option>
+              <option value="en">{t('languages.en')}</option>
+            </select>
+          </label>
+        </div>
+      )}
+      {loading && <Loading />}
+      <ErrorNotice error={error} />
+      {rendered && (
+        <>
+          <p className="small muted">{t('macros.previewFor', { language: t(`languages.${rendered.locale}`) })}</p>
+          <div className="macro-preview" data-testid="macro-preview">{rendered.text}</div>
+          {rendered.missing.length > 0 && (
+            <p className="warning-text small" role="status">{t('macros.missing', { names: rendered.missing.map((m) => `{{${m}}}`).join(', ') })}</p>
+          )}
+          <p className="muted small">{t('macros.notSentYet')}</p>
+        </>
+      )}
+      <div className="row">
+        <button type="button" className="button-primary" disabled={!rendered} onClick={insert}>{t('macros.insertIntoDraft')}</button>
+        <button type="button" onClick={onDone}>{t('common.cancel')}</button>
+      </div>
+    </div>
+  )
+}
