@@ -123,6 +123,36 @@ describe('ticket page', () => {
     await expect.poll(() => page.getByTestId('composer').inputValue()).toBe('下書き: 返金の可否を確認中です')
   })
 
+  it('keeps what is typed while a reply is still being sent', async () => {
+    // The flaky pair ("keeps a draft", "who is replying") came from this: a reply
+    // answered after the agent had typed again wiped the new draft.
+    const composer = page.getByTestId('composer')
+    const draft = await composer.inputValue()
+    await composer.fill('在庫を確認しました。')
+    let release = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const url = `**/api/v1/tickets/${ticket.id}/messages`
+    await page.route(url, async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback()
+      const response = await route.fetch()
+      await held
+      await route.fulfill({ response })
+    })
+    await composer.press('Control+Enter')
+    await expect.poll(async () => (await messagesOf(ticket.id)).some((m) => m.body === '在庫を確認しました。')).toBe(true)
+    await composer.fill(draft)
+    const answered = page.waitForResponse((r) => r.url().endsWith('/messages') && r.request().method() === 'POST')
+    release()
+    await answered
+    await page.getByRole('button', { name: '送信中…' }).waitFor({ state: 'detached' })
+    await page.unroute(url)
+    expect(await composer.inputValue()).toBe(draft)
+    await page.reload()
+    await expect.poll(() => page.getByTestId('composer').inputValue()).toBe(draft)
+  })
+
   it('changes status inline and logs it in the thread', async () => {
     await page.getByTestId('field-status').selectOption('pending')
     await expect.poll(async () => (await server.api<{ status: string }>(server.account.agent, 'GET', `/api/v1/tickets/${ticket.id}`)).status).toBe('pending')

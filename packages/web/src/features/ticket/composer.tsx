@@ -77,8 +77,10 @@ export function Composer({ ticketId, kind, onKindChange, onSent, onReplyingChang
     try {
       const message = await tickets.post(ticketId, sentKind, text, attempt.current.key)
       attempt.current = null
-      setDrafts((d) => ({ ...d, [sentKind]: '' }))
-      writeStored(draftKey(ticketId, sentKind), null)
+      // Clear only what was sent: text typed while the request was in flight is a
+      // new draft and must survive (it was wiped, and lost on reload, before).
+      setDrafts((d) => (d[sentKind] === text ? { ...d, [sentKind]: '' } : d))
+      if (readStored(draftKey(ticketId, sentKind), '') === text) writeStored(draftKey(ticketId, sentKind), null)
       onSent(message)
     } catch (err) {
       setError(err)
