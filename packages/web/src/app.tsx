@@ -11,6 +11,7 @@ import { TicketPage } from './features/ticket/ticket-page.tsx'
 import { CustomerPage } from './features/customer/customer-page.tsx'
 import { AdminPage } from './features/admin/admin-page.tsx'
 import { ShortcutHelp } from './features/shell/shortcut-help.tsx'
+import { EscalationQueuePage } from './features/escalation/escalation-queue-page.tsx'
 
 export function App() {
   return (
@@ -46,6 +47,7 @@ function Shell() {
   if ((params = matchPath('/inbox/:view', path))) page = <InboxPage view={params.view ?? 'mine'} />
   else if ((params = matchPath('/tickets/:id', path))) page = <TicketPage key={params.id} ticketId={params.id ?? ''} />
   else if ((params = matchPath('/customers/:id', path))) page = <CustomerPage key={params.id} customerId={params.id ?? ''} />
+  else if (path === '/escalations') page = <EscalationQueuePage />
   else if ((params = matchPath('/admin/:section', path))) page = <AdminPage section={params.section ?? 'agents'} />
   else if (path !== '/' && path !== '/inbox' && path !== '/login') page = <EmptyState title={t('common.notFound')} />
 

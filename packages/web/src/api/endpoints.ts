@@ -4,6 +4,7 @@ import type {
   TicketView,
 } from './types.ts'
 import type { TicketFilter } from '../features/inbox/filters.ts'
+import type { BreachingNextView, EscalationReason, EscalationView, NotificationView, TicketSlaView } from '@madoguchi/shared'
 
 const V1 = '/api/v1'
 
@@ -80,4 +81,30 @@ export const directory = {
 
 function itemsOf<T>(result: Page<T> | T[]): T[] {
   return Array.isArray(result) ? result : result.items
+}
+
+// ---- SLA, escalation and notifications (issue 7, daily workspace) ----
+export type { EscalationReason, EscalationView, NotificationView, TicketSlaView }
+export type BreachingNextItem = BreachingNextView['items'][number]
+export interface EscalationCounts { total: number; byReason: Record<string, number>; byTeam: Record<string, number> }
+
+export const sla = {
+  ofTicket: (id: string) => api.get<TicketSlaView>(`${V1}/tickets/${encodeURIComponent(id)}/sla`),
+  breachingNext: (limit = 50) => api.get<{ items: BreachingNextItem[] }>(`${V1}/sla/breaching-next${query({ limit })}`),
+}
+
+export const escalations = {
+  escalate: (ticketId: string, input: { reason: EscalationReason; note: string; amount?: number }) =>
+    api.post<EscalationView>(`${V1}/tickets/${encodeURIComponent(ticketId)}/escalate`, input),
+  ofTicket: (ticketId: string) => api.get<{ items: EscalationView[] }>(`${V1}/tickets/${encodeURIComponent(ticketId)}/escalations`),
+  queue: (status: 'open' | 'resolved', limit = 100) => api.get<{ items: EscalationView[] }>(`${V1}/escalations${query({ status, limit })}`),
+  counts: () => api.get<EscalationCounts>(`${V1}/escalations/counts`),
+  acknowledge: (id: string) => api.post<EscalationView>(`${V1}/escalations/${encodeURIComponent(id)}/acknowledge`),
+  resolve: (id: string) => api.post<EscalationView>(`${V1}/escalations/${encodeURIComponent(id)}/resolve`),
+}
+
+export const notifications = {
+  list: (unreadOnly: boolean) => api.get<{ items: NotificationView[] }>(`${V1}/notifications${query({ unread: unreadOnly ? 'true' : undefined })}`),
+  markRead: (id: string) => api.post<{ marked: number }>(`${V1}/notifications/${encodeURIComponent(id)}/read`),
+  markAllRead: () => api.post<{ marked: number }>(`${V1}/notifications/read-all`),
 }

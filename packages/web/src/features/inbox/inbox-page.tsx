@@ -12,6 +12,7 @@ import { useViewCounts } from './use-view-counts.ts'
 import { ViewSidebar } from './view-sidebar.tsx'
 import { FilterBar } from './filter-bar.tsx'
 import { TicketList } from './ticket-list.tsx'
+import { BREACHING_NEXT_VIEW, BreachingNextList } from '../sla/breaching-next.tsx'
 
 export function InboxPage({ view }: { view: string }) {
   const { t } = useTranslation()
@@ -61,7 +62,8 @@ export function InboxPage({ view }: { view: string }) {
     if (id === view) navigate('/inbox/mine')
   }
 
-  const title = isBuiltIn ? t(`views.${view}`) : (savedView?.name ?? '')
+  const breachingNext = view === BREACHING_NEXT_VIEW
+  const title = breachingNext ? t('sla.breachingNextTitle') : isBuiltIn ? t(`views.${view}`) : (savedView?.name ?? '')
 
   return (
     <div className="inbox">
@@ -70,7 +72,9 @@ export function InboxPage({ view }: { view: string }) {
         <h1 id="inbox-title" className="page-title">
           {title}
         </h1>
-        {filter ? (
+        {breachingNext ? (
+          <BreachingNextList />
+        ) : filter ? (
           <>
             <FilterBar key={view} filter={filter} onChange={(f) => go(f, sort)} sort={sort} onSort={(s) => go(filter, s)} />
             <InboxList filter={filter} sort={sort} selected={selected} onSelect={setSelected} />

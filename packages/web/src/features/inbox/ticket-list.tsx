@@ -8,6 +8,7 @@ import { formatShort, formatDateTime } from '../../lib/format.ts'
 import { useMe } from '../../session/session.tsx'
 import { agentName, useDirectory } from '../admin/directory.ts'
 import { useShortcuts } from '../../lib/shortcuts.ts'
+import { SlaBadge } from '../sla/sla-badge.tsx'
 
 const ROW_HEIGHT = 60
 
@@ -124,6 +125,7 @@ const TicketRow = memo(function TicketRow({ ticket, index, start, selected, assi
         <span className="ticket-main">
           <span className="ticket-subject">{ticket.subject}</span>
           <span className="ticket-meta">
+            <SlaBadge compact sla={{ state: ticket.slaState, metric: ticket.slaMetric, dueAt: ticket.slaDueAt, paused: ticket.slaPaused }} />
             {ticket.customer.displayName}
             {ticket.customer.isVip && <span className="badge badge-vip">{t('customer.vip')}</span>}
             {ticket.customer.handleWithCare && <span className="badge badge-care">{t('customer.care')}</span>}

@@ -5,6 +5,7 @@ import type { BuiltInView, SavedView } from './filters.ts'
 import { BUILT_IN_VIEWS } from './filters.ts'
 import type { ViewCount } from './use-view-counts.ts'
 import { COUNT_CAP } from './use-view-counts.ts'
+import { BREACHING_NEXT_VIEW } from '../sla/breaching-next.tsx'
 
 interface Props {
   current: string
@@ -46,6 +47,11 @@ export function ViewSidebar({ current, saved, counts, onSave, onDelete }: Props)
             </Link>
           </li>
         ))}
+        <li>
+          <Link to={`/inbox/${BREACHING_NEXT_VIEW}`} aria-current={current === BREACHING_NEXT_VIEW ? 'page' : undefined} data-testid="view-breaching-next">
+            <span>{t('sla.breachingNext')}</span>
+          </Link>
+        </li>
       </ul>
       <h2 className="sidebar-title">{t('inbox.savedViews')}</h2>
       {saved.length === 0 && <p className="muted small">{t('inbox.noSavedViews')}</p>}

@@ -7,6 +7,7 @@ import { LanguageSwitch } from './language-switch.tsx'
 import { clearDirectory } from '../admin/directory.ts'
 import { firstSettingsSection } from '../admin/admin-page.tsx'
 import { openShortcutHelp } from './shortcut-help.tsx'
+import { NotificationBell } from '../notifications/notification-bell.tsx'
 
 export function AppHeader() {
   const { t } = useTranslation()
@@ -26,6 +27,11 @@ export function AppHeader() {
         <Link to="/inbox/mine" aria-current={path.startsWith('/inbox') ? 'page' : undefined}>
           {t('nav.inbox')}
         </Link>
+        {(me.role === 'supervisor' || me.role === 'admin') && (
+          <Link to="/escalations" aria-current={path.startsWith('/escalations') ? 'page' : undefined}>
+            {t('escalation.queueNav')}
+          </Link>
+        )}
         {settingsSection && (
           <Link to={`/admin/${settingsSection}`} aria-current={path.startsWith('/admin') ? 'page' : undefined}>
             {me.role === 'admin' ? t('nav.admin') : t('nav.settings')}
@@ -39,6 +45,7 @@ export function AppHeader() {
             {connection === 'connecting' ? t('realtime.connecting') : t('realtime.reconnecting')}
           </span>
         )}
+        <NotificationBell />
         <button type="button" className="button-quiet" onClick={openShortcutHelp} aria-keyshortcuts="?">
           {t('shortcuts.button')}
         </button>

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../lib/format.ts'
 import { useMe } from '../../session/session.tsx'
 import type { Directory } from '../admin/directory.ts'
 import { agentName, teamName, useDirectory } from '../admin/directory.ts'
+import { escalationEventText } from '../escalation/escalation-target.ts'
 
 type Entry = { at: string; id: string } & ({ message: MessageView } | { event: TicketEventView })
 
@@ -117,6 +118,7 @@ function EventItem({ event }: { event: TicketEventView }) {
     : t(`fields.${event.field}`, { defaultValue: event.field })
   const text =
     event.type === 'ticket.created' ? t('ticket.event.created', { actor })
+    : event.type === 'ticket.escalated' ? escalationEventText(t, directory, actor, event.after)
     : event.field ? t('ticket.event.changed', {
         actor,
         field: fieldLabel,
@@ -126,7 +128,7 @@ function EventItem({ event }: { event: TicketEventView }) {
     : t('ticket.event.other', { actor, type: event.type })
 
   return (
-    <li className="event" data-testid="event">
+    <li className={event.type === 'ticket.escalated' ? 'event event-escalated' : 'event'} data-testid="event" data-type={event.type}>
       <span>{text}</span>
       <time className="muted" dateTime={event.createdAt}>
         {formatDateTime(event.createdAt, i18n.language, me.timeZone)}

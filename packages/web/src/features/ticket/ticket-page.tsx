@@ -11,6 +11,8 @@ import { useMe } from '../../session/session.tsx'
 import { ErrorNotice, Loading } from '../../ui/feedback.tsx'
 import { CareBanner } from '../customer/care-banner.tsx'
 import { CustomerPanel } from '../customer/customer-panel.tsx'
+import { TicketSlaSummary, useTicketSla } from '../sla/ticket-sla.tsx'
+import { TicketEscalationBar } from '../escalation/ticket-escalation-bar.tsx'
 import type { ComposeKind } from './composer.tsx'
 import { Composer } from './composer.tsx'
 import { PresenceBar } from './presence-bar.tsx'
@@ -65,6 +67,8 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
     // The frame after this commit is the one that shows it.
     requestAnimationFrame(() => setTimeout(() => performance.measure(RENDER_MEASURE, DATA_MARK)))
   }, [ticket.data, thread.data])
+  // SLA clocks, read again whenever the ticket changes (a reply, a pause, a breach).
+  const sla = useTicketSla(ticketId, ticket.data?.updatedAt)
   const customerId = ticket.data?.customer.id
   const customer = useAsync(() => (customerId ? customers.get(customerId) : Promise.resolve(undefined)), customerId ?? '')
   const requested = search.get('compose')
@@ -118,6 +122,17 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
           </p>
           <PresenceBar viewers={viewers} />
           <TicketFields key={current.id} ticket={current} onChange={ticket.setData} />
+          <div className="ticket-work-row">
+            <TicketSlaSummary state={sla} />
+            <TicketEscalationBar
+              ticketId={current.id}
+              ticketNumber={current.number}
+              onEscalated={() => {
+                ticket.reload()
+                thread.reload()
+              }}
+            />
+          </div>
         </header>
         {customer.data ? <CareBanner customer={customer.data} /> : <CareBanner customer={{ ...current.customer, vipReason: null, careReason: null }} reasonsLoading={!customer.error} />}
         <div
