@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SessionProvider, useSession } from './session/session.tsx'
 import { RealtimeProvider } from './realtime/realtime-context.tsx'
@@ -11,6 +11,9 @@ import { TicketPage } from './features/ticket/ticket-page.tsx'
 import { CustomerPage } from './features/customer/customer-page.tsx'
 import { AdminPage } from './features/admin/admin-page.tsx'
 import { ShortcutHelp } from './features/shell/shortcut-help.tsx'
+
+// The knowledge base is its own chunk: agents open it far less often than the inbox.
+const KnowledgePage = lazy(() => import('./features/knowledge/knowledge-page.tsx').then((m) => ({ default: m.KnowledgePage })))
 import { EscalationQueuePage } from './features/escalation/escalation-queue-page.tsx'
 
 export function App() {
@@ -48,6 +51,7 @@ function Shell() {
   else if ((params = matchPath('/tickets/:id', path))) page = <TicketPage key={params.id} ticketId={params.id ?? ''} />
   else if ((params = matchPath('/customers/:id', path))) page = <CustomerPage key={params.id} customerId={params.id ?? ''} />
   else if (path === '/escalations') page = <EscalationQueuePage />
+  else if (path === '/kb' || path.startsWith('/kb/')) page = <Suspense fallback={<Loading />}><KnowledgePage /></Suspense>
   else if ((params = matchPath('/admin/:section', path))) page = <AdminPage section={params.section ?? 'agents'} />
   else if (path !== '/' && path !== '/inbox' && path !== '/login') page = <EmptyState title={t('common.notFound')} />
 

@@ -27,6 +27,9 @@ export function AppHeader() {
         <Link to="/inbox/mine" aria-current={path.startsWith('/inbox') ? 'page' : undefined}>
           {t('nav.inbox')}
         </Link>
+        <Link to="/kb" aria-current={path.startsWith('/kb') ? 'page' : undefined}>
+          {t('nav.knowledge')}
+        </Link>
         {(me.role === 'supervisor' || me.role === 'admin') && (
           <Link to="/escalations" aria-current={path.startsWith('/escalations') ? 'page' : undefined}>
             {t('escalation.queueNav')}

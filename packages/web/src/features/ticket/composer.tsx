@@ -33,6 +33,8 @@ interface Props {
   /** Reply text present: other agents see "X is replying". */
   onReplyingChange(replying: boolean): void
   focusToken: number
+  /** Text to add to the reply draft for the agent to edit (a knowledge-base article); each new `id` adds it once. */
+  insertion?: { id: number; text: string } | null
 }
 
 /**
@@ -40,7 +42,7 @@ interface Props {
  * keystroke, so a reload, a crash or a server error never loses what was typed.
  * Ctrl/⌘+Enter sends; plain Enter is a new line (and the IME's confirm key).
  */
-export function Composer({ ticketId, kind, onKindChange, onSent, onReplyingChange, focusToken }: Props) {
+export function Composer({ ticketId, kind, onKindChange, onSent, onReplyingChange, focusToken, insertion }: Props) {
   const { t } = useTranslation()
   const [drafts, setDrafts] = useState<Record<ComposeKind, string>>(() => ({
     reply: readStored(draftKey(ticketId, 'reply'), ''),
@@ -57,6 +59,18 @@ export function Composer({ ticketId, kind, onKindChange, onSent, onReplyingChang
   useEffect(() => {
     if (focusToken > 0) textarea.current?.focus()
   }, [focusToken, kind])
+  const inserted = useRef(0)
+  useEffect(() => {
+    if (!insertion || insertion.id === inserted.current) return
+    inserted.current = insertion.id
+    setDrafts((d) => {
+      const reply = d.reply.trim() ? `${d.reply.trimEnd()}\n\n${insertion.text}` : insertion.text
+      writeStored(draftKey(ticketId, 'reply'), reply)
+
+      return { ...d, reply }
+    })
+    textarea.current?.focus()
+  }, [insertion, ticketId])
   useEffect(() => {
     onReplyingChange(drafts.reply.trim().length > 0 && kind === 'reply')
   }, [drafts.reply, kind, onReplyingChange])

@@ -11,6 +11,7 @@ import { useMe } from '../../session/session.tsx'
 import { ErrorNotice, Loading } from '../../ui/feedback.tsx'
 import { CareBanner } from '../customer/care-banner.tsx'
 import { CustomerPanel } from '../customer/customer-panel.tsx'
+import { SuggestionsPanel } from '../knowledge/suggestions-panel.tsx'
 import { TicketSlaSummary, useTicketSla } from '../sla/ticket-sla.tsx'
 import { TicketEscalationBar } from '../escalation/ticket-escalation-bar.tsx'
 import type { ComposeKind } from './composer.tsx'
@@ -75,6 +76,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
   const [kind, setKind] = useState<ComposeKind>(requested === 'note' ? 'note' : 'reply')
   const [focusToken, setFocusToken] = useState(requested ? 1 : 0)
   const [replying, setReplying] = useState(false)
+  const [insertion, setInsertion] = useState<{ id: number; text: string } | null>(null)
   // The route may name the ticket by number (/tickets/123); presence and events use its id.
   const resolvedId = ticket.data?.id ?? null
   const viewers = usePresence(resolvedId, replying, me.id)
@@ -164,19 +166,29 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
           }}
           onReplyingChange={setReplying}
           focusToken={focusToken}
+          insertion={insertion}
         />
       </div>
-      {customer.data ? (
-        <CustomerPanel customer={customer.data} onChange={customer.setData} currentTicketId={current.id} />
-      ) : customer.error ? (
-        <aside className="customer-panel">
-          <ErrorNotice error={customer.error} onRetry={customer.reload} />
-        </aside>
-      ) : (
-        <aside className="customer-panel">
-          <Loading />
-        </aside>
-      )}
+      <div className="ticket-side">
+        {customer.data ? (
+          <CustomerPanel customer={customer.data} onChange={customer.setData} currentTicketId={current.id} />
+        ) : customer.error ? (
+          <aside className="customer-panel">
+            <ErrorNotice error={customer.error} onRetry={customer.reload} />
+          </aside>
+        ) : (
+          <aside className="customer-panel">
+            <Loading />
+          </aside>
+        )}
+        <SuggestionsPanel
+          ticketId={current.id}
+          onInsert={(text) => {
+            setKind('reply')
+            setInsertion((previous) => ({ id: (previous?.id ?? 0) + 1, text }))
+          }}
+        />
+      </div>
     </div>
   )
 }

@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import type { E2EServer } from './harness.ts'
+import { createTicket, launchBrowser, newContext, seriousA11yViolations, signIn, startServer } from './harness.ts'
+
+let server: E2EServer
+let browser: Browser
+let page: Page
+let articleId = ''
+const pageErrors: string[] = []
+
+interface Translation { locale: string; title: string; body: string; status: string; revision: number; publishedRevision: number | null }
+interface Article { id: string; categoryId: string; visibility: string; translations: Translation[] }
+interface Revision { number: number; body: string; restoredFrom: number | null }
+
+const getArticle = (id: string) => server.api<Article>(server.account.agent, 'GET', `/api/v1/kb/articles/${id}`)
+const translation = async (locale: string) => (await getArticle(articleId)).translations.find((t) => t.locale === locale)
+const BODY_1 = '## 返品の手順\n\n商品到着後 **30日以内** に返品を受け付けます。'
+const BODY_2 = `${BODY_1}\n\n送料はお客様のご負担です。`
+const BODY_3 = `${BODY_1}\n\n返品送料は当社が負担します。`
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+  await server.api(server.account.admin, 'POST', '/api/v1/kb/categories', { nameJa: 'ご注文', nameEn: 'Orders' })
+  const context = await newContext(browser, server)
+  page = await context.newPage()
+  page.on('pageerror', (error) => pageErrors.push(String(error)))
+  await signIn(page, server.account.agent.email, server.password)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('knowledge base', () => {
+  it('starts empty, and the list has no serious accessibility violations', async () => {
+    await page.getByRole('link', { name: 'ナレッジベース' }).click()
+    await page.getByText('記事はまだありません。').waitFor()
+    expect(await seriousA11yViolations(page)).toEqual([])
+  })
+
+  it('writes an article in Japanese with a live, sanitized preview, saved as a draft', async () => {
+    await page.getByTestId('kb-new').click()
+    await page.getByTestId('kb-title').fill('返品の方法')
+    await page.getByTestId('kb-body').fill(`${BODY_1}\n\n<script>window.hacked = 1</script>`)
+    const preview = page.getByTestId('kb-preview')
+    await preview.locator('strong', { hasText: '30日以内' }).waitFor()
+    await preview.locator('h2', { hasText: '返品の手順' }).waitFor()
+    // Raw HTML is shown as text, never run.
+    await expect.poll(() => preview.textContent()).toContain('<script>')
+    expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined()
+    expect(await page.getByText('画像のアップロードはできません').count()).toBe(1)
+    await page.getByTestId('kb-body').fill(BODY_1)
+    await page.getByRole('button', { name: '下書き保存' }).click()
+    await page.waitForURL(/\/kb\/articles\/[0-9a-f-]+\?locale=ja$/)
+    articleId = /articles\/([0-9a-f-]+)/.exec(page.url())![1]!
+    await expect.poll(async () => (await translation('ja'))?.status).toBe('draft')
+    expect(await page.getByTestId('kb-tab-ja').textContent()).toContain('下書き')
+  })
+
+  it('keeps unsaved text across a reload, then publishes it and shows it at /help', async () => {
+    await page.getByTestId('kb-body').fill(BODY_2)
+    await page.getByText('未保存の変更があります').waitFor()
+    await page.reload()
+    await page.getByText('未保存の変更を復元しました').waitFor()
+    expect(await page.getByTestId('kb-body').inputValue()).toBe(BODY_2)
+    await page.getByRole('button', { name: '保存して公開' }).click()
+    await page.getByText('リビジョン 2 を公開しました。').waitFor()
+    expect(await translation('ja')).toMatchObject({ status: 'published', revision: 2, publishedRevision: 2, body: BODY_2 })
+
+    const help = await page.context().newPage()
+    await help.goto(`/help/ja/articles/${articleId}`)
+    expect(await help.locator('h1').textContent()).toBe('返品の方法')
+    expect(await help.locator('article strong').textContent()).toBe('30日以内')
+    // A "no" with a comment becomes feedback the author sees in the editor.
+    await help.locator('#fb-comment').fill('送料について詳しく書いてください')
+    await help.locator('button[value=no]').click()
+    await help.waitForURL(/feedback=thanks/)
+    await help.close()
+    await page.reload()
+    const feedback = page.getByTestId('kb-feedback')
+    await feedback.getByText('送料について詳しく書いてください').waitFor()
+    expect(await feedback.locator('tbody tr').first().textContent()).toContain('1')
+  })
+
+  it('creates the English translation linked to the same article', async () => {
+    await page.getByTestId('kb-tab-en').click()
+    await page.getByText('英語版はまだありません。').waitFor()
+    await page.getByTestId('kb-create-translation').click()
+    // The Japanese text is there for reference while translating.
+    await page.locator('.kb-reference').getByText('返品の方法').waitFor()
+    await page.getByTestId('kb-title').fill('How to return an item')
+    await page.getByTestId('kb-body').fill('Returns are accepted within **30 days** of delivery.')
+    await page.getByRole('button', { name: '保存して公開' }).click()
+    await page.getByText('リビジョン 1 を公開しました。').waitFor()
+    const article = await getArticle(articleId)
+    expect(article.translations.map((t) => [t.locale, t.status])).toEqual([['ja', 'published'], ['en', 'published']])
+    expect(await page.getByTestId('kb-tab-en').textContent()).toContain('公開中')
+    await page.getByTestId('kb-tab-ja').click()
+    expect(await page.getByTestId('kb-title').inputValue()).toBe('返品の方法')
+  })
+
+  it('edits, shows the diff between revisions, and restores an older revision', async () => {
+    await page.getByTestId('kb-body').fill(BODY_3)
+    await page.getByTestId('kb-body').press('Control+s')
+    await page.getByText('リビジョン 3 として保存しました（下書き）。').waitFor()
+    expect(await translation('ja')).toMatchObject({ status: 'changed', revision: 3, publishedRevision: 2 })
+
+    const history = page.getByTestId('kb-history')
+    await expect.poll(() => history.getByTestId('kb-revision').count()).toBe(3)
+    await history.getByTestId('kb-revision').first().getByRole('button', { name: 'この版の変更' }).click()
+    const diff = page.getByTestId('kb-diff')
+    await diff.locator('.kb-diff-removed', { hasText: '送料はお客様のご負担です。' }).waitFor()
+    await diff.locator('.kb-diff-added', { hasText: '返品送料は当社が負担します。' }).waitFor()
+    expect(await seriousA11yViolations(page)).toEqual([])
+
+    // Restore revision 2 (two steps: a restore is not an accident).
+    const second = history.getByTestId('kb-revision').filter({ hasText: 'リビジョン 2' })
+    await second.getByRole('button', { name: '復元' }).click()
+    await second.getByRole('button', { name: 'リビジョン 2 を復元する' }).click()
+    await page.getByText('リビジョン 2 をリビジョン 4 として復元しました。').waitFor()
+    await expect.poll(() => page.getByTestId('kb-body').inputValue()).toBe(BODY_2)
+    expect(await translation('ja')).toMatchObject({ revision: 4, publishedRevision: 4, status: 'published', body: BODY_2 })
+    const revisions = await server.api<{ revisions: Revision[] }>(server.account.agent, 'GET', `/api/v1/kb/articles/${articleId}/translations/ja/revisions`)
+    expect(revisions.revisions[0]).toMatchObject({ number: 4, restoredFrom: 2, body: BODY_2 })
+    await history.getByText('リビジョン 2 から復元').waitFor()
+  })
+
+  it('finds the article in the list by words and filters', async () => {
+    await page.goto('/kb')
+    await page.getByTestId('kb-search').fill('返品')
+    await page.waitForURL(/q=/)
+    await expect.poll(() => page.getByTestId('kb-row').count()).toBe(1)
+    await page.getByLabel('公開範囲').selectOption('internal')
+    await page.getByText('該当する記事はありません。').waitFor()
+    await page.getByLabel('公開範囲').selectOption('public')
+    await page.getByTestId('kb-row').getByText('返品の方法').waitFor()
+  })
+
+  it('suggests the article on a matching ticket and inserts its help-center link into a reply', async () => {
+    await server.api(server.account.admin, 'POST', '/api/v1/kb/articles', {
+      categoryId: (await getArticle(articleId)).categoryId,
+      visibility: 'internal',
+      translations: { ja: { title: '返品受付の社内手順', body: '返品の受付は倉庫チームに連絡する。', publish: true } },
+    })
+    const ticket = await createTicket(server, {
+      subject: '返品の方法を教えてください',
+      customer: { email: `henpin-${Date.now()}@example.jp`, name: '木村 優子', language: 'ja' },
+      message: { body: '届いた商品を返品したいのですが、返品の方法を教えてください。' },
+    })
+    await page.goto(`/tickets/${ticket.id}`)
+    const panel = page.getByTestId('kb-suggestions')
+    const mine = panel.getByTestId('kb-suggestion').filter({ hasText: '返品の方法' })
+    await mine.waitFor()
+    // The internal wiki page offers its text only, with a warning.
+    const wiki = panel.getByTestId('kb-suggestion').filter({ hasText: '返品受付の社内手順' })
+    await wiki.getByText('社内記事: お客様向けのリンクはありません').waitFor()
+    expect(await wiki.getByRole('button', { name: /リンク/ }).count()).toBe(0)
+    expect(await wiki.getByRole('button', { name: /の本文を返信に挿入/ }).count()).toBe(1)
+
+    // By keyboard: focus the button and press Enter.
+    await mine.getByRole('button', { name: '「返品の方法」へのリンクを返信に挿入' }).focus()
+    await page.keyboard.press('Enter')
+    const composer = page.getByTestId('composer')
+    await expect.poll(() => composer.inputValue()).toContain(`/help/ja/articles/${articleId}`)
+    expect(await composer.inputValue()).toMatch(/^返品の方法\nhttps?:\/\//)
+    // Inserted for editing, not sent.
+    const before = await server.api<{ items: { body: string }[] }>(server.account.agent, 'GET', `/api/v1/tickets/${ticket.id}/messages`)
+    expect(before.items.some((m) => m.body.includes('/help/ja/articles/'))).toBe(false)
+    await composer.press('Control+Enter')
+    await expect.poll(async () => {
+      const after = await server.api<{ items: { kind: string; body: string }[] }>(server.account.agent, 'GET', `/api/v1/tickets/${ticket.id}/messages`)
+
+      return after.items.filter((m) => m.kind === 'outbound' && m.body.includes(`/help/ja/articles/${articleId}`)).length
+    }).toBe(1)
+
+    await wiki.getByRole('button', { name: /の本文を返信に挿入/ }).click()
+    await expect.poll(() => composer.inputValue()).toBe('返品の受付は倉庫チームに連絡する。')
+    expect(await seriousA11yViolations(page)).toEqual([])
+  })
+
+  it('has no serious accessibility violations in the editor, and no page errors', async () => {
+    await page.goto(`/kb/articles/${articleId}?locale=en`)
+    await page.getByTestId('kb-preview').waitFor()
+    expect(await seriousA11yViolations(page)).toEqual([])
+    expect(pageErrors).toEqual([])
+  })
+})
