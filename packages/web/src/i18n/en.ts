@@ -94,7 +94,7 @@ export const en = {
     dueIn: 'due in {{time}}', overdue: 'overdue {{time}}', waiting: 'waiting on the customer', pausedLeft: '{{time}} left when it resumes',
     allMet: 'every target met', label: 'SLA', badgeTitle: 'SLA {{state}}: {{metric}}, {{text}}',
     duration: { dh: '{{d}}d {{h}}h', hm: '{{h}}h {{m}}m', h: '{{h}}h', m: '{{m}}m' },
-    clocks: 'SLA targets', none: 'No SLA policy applies to this ticket.', target: 'target {{time}} (business hours)',
+    clocks: 'SLA targets', none: 'No SLA policy applies to this ticket.', target: 'target {{time}}',
     dueAt: 'due {{date}}', metAt: 'met {{date}}', breachedAt: 'breached {{date}}',
     breachingNext: 'Breaching next', breachingNextTitle: 'Breaching next',
     breachingNextHint: 'Running SLA targets, the soonest due first (overdue at the top). Paused tickets are not listed.',

@@ -94,7 +94,7 @@ export const ja: typeof en = {
     dueIn: '残り{{time}}', overdue: '{{time}}超過', waiting: 'お客様の返信待ち', pausedLeft: '再開時の残り{{time}}',
     allMet: 'すべての目標を達成', label: 'SLA', badgeTitle: 'SLA {{state}}：{{metric}}、{{text}}',
     duration: { dh: '{{d}}日{{h}}時間', hm: '{{h}}時間{{m}}分', h: '{{h}}時間', m: '{{m}}分' },
-    clocks: 'SLA 目標', none: 'このチケットに適用される SLA ポリシーはありません。', target: '目標 {{time}}（営業時間）',
+    clocks: 'SLA 目標', none: 'このチケットに適用される SLA ポリシーはありません。', target: '目標 {{time}}',
     dueAt: '期限 {{date}}', metAt: '達成 {{date}}', breachedAt: '超過 {{date}}',
     breachingNext: '期限が近い順', breachingNextTitle: '期限が近い順',
     breachingNextHint: '進行中の SLA 目標を期限の近い順に表示します（超過分が先頭）。停止中のチケットは含みません。',

@@ -14,6 +14,7 @@ import { CustomerPanel } from '../customer/customer-panel.tsx'
 import { SuggestionsPanel } from '../knowledge/suggestions-panel.tsx'
 import { TicketSlaSummary, useTicketSla } from '../sla/ticket-sla.tsx'
 import { TicketEscalationBar } from '../escalation/ticket-escalation-bar.tsx'
+import { TicketWorkPanel } from '../escalation/ticket-work-panel.tsx'
 import type { ComposeKind } from './composer.tsx'
 import { Composer } from './composer.tsx'
 import { PresenceBar } from './presence-bar.tsx'
@@ -170,6 +171,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
         />
       </div>
       <div className="ticket-side">
+        <TicketWorkPanel ticketId={current.id} version={current.updatedAt} sla={sla} />
         {customer.data ? (
           <CustomerPanel customer={customer.data} onChange={customer.setData} currentTicketId={current.id} />
         ) : customer.error ? (
