@@ -4,6 +4,7 @@ import type {
   TicketView,
 } from './types.ts'
 import type { TicketFilter } from '../features/inbox/filters.ts'
+import type { TicketCount, TicketSort } from '@madoguchi/shared'
 import type { BreachingNextView, EscalationReason, EscalationView, NotificationView, TicketSlaView } from '@madoguchi/shared'
 
 const V1 = '/api/v1'
@@ -22,8 +23,10 @@ export function filterParams(filter: TicketFilter): Record<string, string | unde
 }
 
 export const tickets = {
-  list: (filter: TicketFilter, cursor?: string | null, limit = 50, signal?: AbortSignal) =>
-    api.get<Page<TicketView>>(`${V1}/tickets${query({ ...filterParams(filter), cursor, limit })}`, { signal }),
+  list: (filter: TicketFilter, cursor?: string | null, limit = 50, signal?: AbortSignal, sort: TicketSort = 'updated') =>
+    api.get<Page<TicketView>>(`${V1}/tickets${query({ ...filterParams(filter), sort: sort === 'updated' ? undefined : sort, cursor, limit })}`, { signal }),
+  /** How many tickets a view holds: exact up to 10,000, then `capped`. */
+  count: (filter: TicketFilter, signal?: AbortSignal) => api.get<TicketCount>(`${V1}/tickets/count${query(filterParams(filter))}`, { signal }),
   get: (id: string) => api.get<TicketView>(`${V1}/tickets/${encodeURIComponent(id)}`),
   update: (id: string, patch: Partial<Pick<TicketView, 'status' | 'priority' | 'category' | 'assigneeId' | 'teamId' | 'tags' | 'subject'>>) =>
     api.patch<TicketView>(`${V1}/tickets/${encodeURIComponent(id)}`, patch),

@@ -31,9 +31,9 @@ export const en = {
   },
   filters: {
     label: 'Filters', status: 'Status', openStatuses: 'Open (not solved)', any: 'Any', priority: 'Priority', channel: 'Channel',
-    category: 'Category', team: 'Team', assignee: 'Assignee', me: 'Me', nobody: 'Nobody', tag: 'Tag', sort: 'Sort',
+    category: 'Category', team: 'Team', assignee: 'Assignee', me: 'Me', nobody: 'Nobody', tag: 'Tag', sort: 'Sort', myTeams: 'All my teams',
   },
-  sort: { updated: 'Recently updated', priority: 'Priority', waiting: 'Waiting longest', number: 'Newest number' },
+  sort: { updated: 'Recently updated', priority: 'Priority', created: 'Newest created', number: 'Newest number' },
   statuses: { new: 'New', open: 'Open', pending: 'Pending', on_hold: 'On hold', solved: 'Solved', closed: 'Closed' },
   priorities: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
   channels: {

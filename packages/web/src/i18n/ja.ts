@@ -32,9 +32,9 @@ export const ja: typeof en = {
   },
   filters: {
     label: '絞り込み', status: 'ステータス', openStatuses: '未解決', any: 'すべて', priority: '優先度', channel: 'チャネル',
-    category: '分類', team: 'チーム', assignee: '担当者', me: '自分', nobody: '未割り当て', tag: 'タグ', sort: '並び順',
+    category: '分類', team: 'チーム', assignee: '担当者', me: '自分', nobody: '未割り当て', tag: 'タグ', sort: '並び順', myTeams: '自分のチームすべて',
   },
-  sort: { updated: '更新が新しい順', priority: '優先度順', waiting: '待ち時間が長い順', number: '番号の新しい順' },
+  sort: { updated: '更新が新しい順', priority: '優先度順', created: '作成が新しい順', number: '番号の新しい順' },
   statuses: { new: '新規', open: '対応中', pending: '返答待ち', on_hold: '保留', solved: '解決済み', closed: '完了' },
   priorities: { low: '低', normal: '普通', high: '高', urgent: '緊急' },
   channels: {

@@ -75,6 +75,7 @@ export function FilterBar({ filter, onChange, sort, onSort }: Props) {
         <span>{t('filters.team')}</span>
         <select value={filter.teamId ?? ''} onChange={(e) => set({ teamId: e.target.value || undefined })}>
           <option value="">{t('filters.any')}</option>
+          <option value="mine">{t('filters.myTeams')}</option>
           {directory.teams.map((team) => (
             <option key={team.id} value={team.id}>
               {team.name}

@@ -1,3 +1,4 @@
+import type { TicketSort } from '@madoguchi/shared'
 import type { Channel, MeView, TicketCategory, TicketPriority, TicketStatus, TicketView } from '../../api/types.ts'
 import { OPEN_STATUSES } from '../../api/types.ts'
 import { readStored, writeStored } from '../../lib/storage.ts'
@@ -34,9 +35,8 @@ export function builtInFilter(view: BuiltInView, me: MeView, teamId?: string): T
     case 'unassigned':
       return { status, assigneeId: 'none' }
     case 'teams':
-      // The API filters one team at a time; the view offers a team picker when
-      // the agent belongs to several (first team by default).
-      return { status, teamId: teamId ?? me.teamIds[0] ?? '__none__' }
+      // `mine`: every team of the agent at once (the filter bar narrows to one).
+      return { status, teamId: teamId ?? 'mine' }
     case 'all':
       return { status }
   }
@@ -77,7 +77,8 @@ export function matchesFilter(ticket: TicketView, filter: TicketFilter, me: MeVi
   if (filter.assigneeId === 'me' && ticket.assigneeId !== me.id) return false
   if (filter.assigneeId === 'none' && ticket.assigneeId !== null) return false
   if (filter.assigneeId && !['me', 'none'].includes(filter.assigneeId) && ticket.assigneeId !== filter.assigneeId) return false
-  if (filter.teamId && ticket.teamId !== filter.teamId) return false
+  if (filter.teamId === 'mine' && (ticket.teamId === null || !me.teamIds.includes(ticket.teamId))) return false
+  if (filter.teamId && filter.teamId !== 'mine' && ticket.teamId !== filter.teamId) return false
   if (filter.tag && !ticket.tags.includes(filter.tag)) return false
   if (filter.channel && ticket.channel !== filter.channel) return false
   if (filter.priority && ticket.priority !== filter.priority) return false
@@ -97,17 +98,25 @@ export function storeSavedViews(agentId: string, views: SavedView[]): void {
   writeStored(`views.${agentId}`, views)
 }
 
-export type SortKey = 'updated' | 'priority' | 'waiting' | 'number'
-export const SORT_KEYS: SortKey[] = ['updated', 'priority', 'waiting', 'number']
+/** The server's orders (GET /tickets `sort`); every one pages by cursor. */
+export type SortKey = TicketSort
+export const SORT_KEYS = ['updated', 'created', 'priority', 'number'] as const satisfies readonly SortKey[]
 const PRIORITY_RANK: Record<TicketPriority, number> = { urgent: 0, high: 1, normal: 2, low: 3 }
+const desc = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0)
 
-/** The server pages by last update; the other orders rearrange the rows loaded so far. */
-export function sortTickets(rows: TicketView[], key: SortKey): TicketView[] {
-  if (key === 'updated') return rows
-  const sorted = [...rows]
-  if (key === 'priority') sorted.sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || b.updatedAt.localeCompare(a.updatedAt))
-  if (key === 'waiting') sorted.sort((a, b) => (a.waitingSince ?? '9999').localeCompare(b.waitingSince ?? '9999'))
-  if (key === 'number') sorted.sort((a, b) => b.number - a.number)
-
-  return sorted
+/**
+ * The server's order for `sort`, id last as its tie-breaker: negative when `a` comes
+ * first. Lets a live refresh keep the rows loaded below the fresh first page in place.
+ */
+export function compareTickets(sort: SortKey): (a: TicketView, b: TicketView) => number {
+  switch (sort) {
+    case 'updated':
+      return (a, b) => desc(a.updatedAt, b.updatedAt) || desc(a.id, b.id)
+    case 'created':
+      return (a, b) => desc(a.createdAt, b.createdAt) || desc(a.id, b.id)
+    case 'number':
+      return (a, b) => b.number - a.number
+    case 'priority':
+      return (a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || desc(a.updatedAt, b.updatedAt) || desc(a.id, b.id)
+  }
 }

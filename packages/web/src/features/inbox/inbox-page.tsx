@@ -5,7 +5,7 @@ import { navigate, useLocation } from '../../lib/router.tsx'
 import { EmptyState, ErrorNotice, Loading } from '../../ui/feedback.tsx'
 import type { BuiltInView, SavedView, SortKey, TicketFilter } from './filters.ts'
 import {
-  BUILT_IN_VIEWS, SORT_KEYS, builtInFilter, filterFromSearch, loadSavedViews, searchFromFilter, sortTickets, storeSavedViews,
+  BUILT_IN_VIEWS, SORT_KEYS, builtInFilter, filterFromSearch, loadSavedViews, searchFromFilter, storeSavedViews,
 } from './filters.ts'
 import { useTicketList } from './use-ticket-list.ts'
 import { useViewCounts } from './use-view-counts.ts'
@@ -28,7 +28,7 @@ export function InboxPage({ view }: { view: string }) {
   const filterKey = JSON.stringify(base ? filterFromSearch(base, search) : null)
   const filter = useMemo(() => JSON.parse(filterKey) as TicketFilter | null, [filterKey])
   const sortParam = search.get('sort') as SortKey | null
-  const sort: SortKey = sortParam && SORT_KEYS.includes(sortParam) ? sortParam : 'updated'
+  const sort: SortKey = sortParam && (SORT_KEYS as readonly string[]).includes(sortParam) ? sortParam : 'updated'
 
   const countViews = useMemo(
     () => [
@@ -90,8 +90,9 @@ export function InboxPage({ view }: { view: string }) {
 function InboxList({ filter, sort, selected, onSelect }: { filter: TicketFilter; sort: SortKey; selected: number; onSelect(i: number): void }) {
   const { t } = useTranslation()
   const me = useMe()
-  const list = useTicketList(filter, me)
-  const rows = useMemo(() => sortTickets(list.rows, sort), [list.rows, sort])
+  // The server sorts and pages in the chosen order (a client-side sort would only reorder the rows loaded so far).
+  const list = useTicketList(filter, me, sort)
+  const rows = list.rows
 
   if (list.loading && rows.length === 0) return <Loading />
   if (list.error && rows.length === 0) return <ErrorNotice error={list.error} onRetry={list.reload} />

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { tickets } from '../../api/endpoints.ts'
 import type { MeView, RealtimeEvent, TicketView } from '../../api/types.ts'
-import type { TicketFilter } from './filters.ts'
-import { matchesFilter } from './filters.ts'
+import type { SortKey, TicketFilter } from './filters.ts'
+import { compareTickets, matchesFilter } from './filters.ts'
 import { useRealtime } from '../../realtime/realtime-context.tsx'
 
 const PAGE_SIZE = 100
@@ -24,8 +24,8 @@ export interface TicketList {
  * position); a changed row further down is refetched alone and dropped when it no
  * longer matches the view.
  */
-export function useTicketList(filter: TicketFilter, me: MeView): TicketList {
-  const key = JSON.stringify(filter)
+export function useTicketList(filter: TicketFilter, me: MeView, sort: SortKey = 'updated'): TicketList {
+  const key = JSON.stringify([filter, sort])
   const [rows, setRows] = useState<TicketView[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
   const [loading, setLoading] = useState(true)
@@ -35,6 +35,8 @@ export function useTicketList(filter: TicketFilter, me: MeView): TicketList {
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const filterRef = useRef(filter)
   filterRef.current = filter
+  const sortRef = useRef(sort)
+  sortRef.current = sort
 
   const loadFirst = useCallback(async (mode: 'reset' | 'merge') => {
     const mine = ++generation.current
@@ -43,17 +45,18 @@ export function useTicketList(filter: TicketFilter, me: MeView): TicketList {
       setRows([])
     }
     try {
-      const page = await tickets.list(filterRef.current, null, PAGE_SIZE)
+      const page = await tickets.list(filterRef.current, null, PAGE_SIZE, undefined, sortRef.current)
       if (mine !== generation.current) return
       setError(null)
       if (mode === 'reset') {
         setRows(page.items)
         setCursor(page.nextCursor)
       } else {
-        // Keyset order is (updatedAt, id) descending: rows older than the fresh
+        // Keyset order (the sort's key, then id): rows that sort after the fresh
         // page's last row are still valid and keep their place after it.
         const last = page.items[page.items.length - 1]
-        const older = (t: TicketView) => !last || t.updatedAt < last.updatedAt || (t.updatedAt === last.updatedAt && t.id < last.id)
+        const compare = compareTickets(sortRef.current)
+        const older = (t: TicketView) => !last || compare(t, last) > 0
         setRows((previous) => {
           if (page.nextCursor === null) return page.items
           const fresh = new Set(page.items.map((t) => t.id))
@@ -78,7 +81,7 @@ export function useTicketList(filter: TicketFilter, me: MeView): TicketList {
     loadingMore.current = true
     const mine = generation.current
     tickets
-      .list(filterRef.current, cursor, PAGE_SIZE)
+      .list(filterRef.current, cursor, PAGE_SIZE, undefined, sortRef.current)
       .then((page) => {
         if (mine !== generation.current) return
         setRows((previous) => {

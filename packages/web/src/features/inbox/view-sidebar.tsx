@@ -16,9 +16,9 @@ interface Props {
 }
 
 function CountBadge({ count }: { count: ViewCount | undefined }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   if (!count) return <span className="count muted" aria-hidden="true">…</span>
-  const text = count.more ? `${COUNT_CAP}+` : String(count.count)
+  const text = count.more ? `${COUNT_CAP.toLocaleString(i18n.language)}+` : count.count.toLocaleString(i18n.language)
 
   return (
     <>
