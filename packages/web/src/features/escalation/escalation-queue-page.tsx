@@ -41,7 +41,7 @@ function Queue() {
   const [actionError, setActionError] = useState<unknown>(null)
   // Someone escalated (or a colleague acted): read the queue again.
   useRealtime((event: RealtimeEvent) => {
-    if (event.type === 'ticket.updated' && event.fields.includes('escalation')) queue.reload()
+    if (event.type === 'ticket.updated' && (event.fields.includes('escalation') || event.fields.includes('automation'))) queue.reload()
   }, queue.reload)
 
   const act = async (e: EscalationView, action: 'acknowledge' | 'resolve') => {

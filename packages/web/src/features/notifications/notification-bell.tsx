@@ -16,13 +16,15 @@ import './notifications.css'
 /** The server keeps at most this many per list answer; the badge says "99+" past it. */
 const BADGE_CAP = 99
 const POLL_MS = 120_000
+/** `ticket.updated` fields that come with new notifications: an escalation, automation's notify action, or its escalate action. */
+const NOTIFYING_FIELDS = new Set(['escalation', 'notification', 'automation'])
 
 /**
  * The bell in the header: unread count (GET /notifications?unread=true), a list
- * that opens under it, mark one or all read. Live: an escalation publishes a
- * `ticket.updated` event with the `escalation` field to everyone who may see the
- * ticket, receivers included, so the count is read again then; after a
- * reconnect; and every two minutes for what no event announces.
+ * that opens under it, mark one or all read. Live: whatever creates notifications
+ * also publishes a `ticket.updated` event (fields in NOTIFYING_FIELDS) to everyone
+ * who may see the ticket, receivers included, so the count is read again then;
+ * also after a reconnect, and every two minutes for what no event announces.
  */
 export function NotificationBell() {
   const { t } = useTranslation()
@@ -40,7 +42,7 @@ export function NotificationBell() {
     if (open) reloadAll()
   }, [reloadUnread, reloadAll, open])
   useRealtime((event: RealtimeEvent) => {
-    if (event.type === 'ticket.updated' && event.fields.includes('escalation')) refresh()
+    if (event.type === 'ticket.updated' && event.fields.some((f) => NOTIFYING_FIELDS.has(f))) refresh()
   }, refresh)
   useEffect(() => {
     const timer = setInterval(reloadUnread, POLL_MS)

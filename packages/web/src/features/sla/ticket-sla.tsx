@@ -2,9 +2,11 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { sla as slaApi } from '../../api/endpoints.ts'
 import type { TicketSlaView } from '../../api/endpoints.ts'
+import type { RealtimeEvent } from '../../api/types.ts'
 import { formatDateTime } from '../../lib/format.ts'
 import type { AsyncState } from '../../lib/use-async.ts'
 import { useAsync } from '../../lib/use-async.ts'
+import { useRealtime } from '../../realtime/realtime-context.tsx'
 import { useMe } from '../../session/session.tsx'
 import { ErrorNotice } from '../../ui/feedback.tsx'
 import { formatDuration, SlaBadge } from './sla-badge.tsx'
@@ -12,7 +14,8 @@ import type { SlaInput } from './sla-status.ts'
 
 /**
  * The ticket's clocks (GET /tickets/:id/sla), read again whenever the ticket
- * changes (`version` = its updatedAt: a reply, a status change, a breach).
+ * changes (`version` = its updatedAt: a reply, a status change) and when the SLA
+ * job announces a warning or breach (`sla` field), which leaves the ticket as is.
  */
 export function useTicketSla(ticketId: string, version: string | undefined): AsyncState<TicketSlaView> {
   const state = useAsync(() => slaApi.ofTicket(ticketId), ticketId)
@@ -20,6 +23,11 @@ export function useTicketSla(ticketId: string, version: string | undefined): Asy
   useEffect(() => {
     if (version) reload()
   }, [version, reload])
+  useRealtime((event: RealtimeEvent) => {
+    // The route may name the ticket by id or by number.
+    const mine = event.type === 'ticket.updated' && (event.ticketId === ticketId || String(event.number) === ticketId)
+    if (mine && event.fields.includes('sla')) reload()
+  })
 
   return state
 }
