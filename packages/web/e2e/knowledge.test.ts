@@ -181,6 +181,35 @@ describe('knowledge base', () => {
     expect(await seriousA11yViolations(page)).toEqual([])
   })
 
+  it('lets partners read articles but not edit them', async () => {
+    const context = await newContext(browser, server)
+    const partner = await context.newPage()
+    await signIn(partner, server.account.partner.email, server.password)
+    await partner.goto(`/kb/articles/${articleId}?locale=ja`)
+    await partner.getByText('記事は閲覧のみできます').waitFor()
+    expect(await partner.getByTestId('kb-title').inputValue()).toBe('返品の方法')
+    expect(await partner.getByTestId('kb-title').getAttribute('readonly')).not.toBeNull()
+    expect(await partner.getByRole('button', { name: /下書き保存|保存して公開|削除|復元/ }).count()).toBe(0)
+    await partner.goto('/kb')
+    await partner.getByTestId('kb-row').first().waitFor()
+    expect(await partner.getByTestId('kb-new').count()).toBe(0)
+    await context.close()
+  })
+
+  it('deletes an article after a confirmation', async () => {
+    const doomed = await server.api<Article>(server.account.agent, 'POST', '/api/v1/kb/articles', {
+      categoryId: (await getArticle(articleId)).categoryId, translations: { ja: { title: '古いキャンペーン', body: '終了しました。' } },
+    })
+    await page.goto(`/kb/articles/${doomed.id}?locale=ja`)
+    await page.getByRole('button', { name: 'この記事を削除…' }).click()
+    await page.getByRole('button', { name: '完全に削除する' }).click()
+    await page.waitForURL(/\/kb$/)
+    await page.getByTestId('kb-row').first().waitFor()
+    expect(await page.getByTestId('kb-row').filter({ hasText: '古いキャンペーン' }).count()).toBe(0)
+    const res = await fetch(`${server.url}/api/v1/kb/articles/${doomed.id}`, { headers: server.account.agent.headers })
+    expect(res.status).toBe(404)
+  })
+
   it('has no serious accessibility violations in the editor, and no page errors', async () => {
     await page.goto(`/kb/articles/${articleId}?locale=en`)
     await page.getByTestId('kb-preview').waitFor()

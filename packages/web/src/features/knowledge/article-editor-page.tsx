@@ -9,7 +9,7 @@ import { FeedbackPanel } from './feedback-panel.tsx'
 import type { KbArticleView, KbCategoryView, KbLocale } from './kb-api.ts'
 import { KB_LOCALES, kb } from './kb-api.ts'
 import type { NewArticleSettings } from './kb-drafts.ts'
-import { parseTags, readNewSettings, writeNewSettings, writeTextDraft } from './kb-drafts.ts'
+import { parseTags, readNewSettings, readTextDraft, writeNewSettings, writeTextDraft } from './kb-drafts.ts'
 import { displayTranslation, otherLocale } from './kb-labels.ts'
 import { RelatedArticles } from './related-articles.tsx'
 import { RevisionHistory } from './revision-history.tsx'
@@ -33,6 +33,14 @@ export function ArticleEditorPage({ articleId, locale }: { articleId: string | n
     return (
       <div className="kb-editor-page">
         <ErrorNotice error={loaded.error ?? categories.error} onRetry={() => (loaded.error ? loaded.reload() : categories.reload())} />
+        <Link to="/kb">{t('kb.backToList')}</Link>
+      </div>
+    )
+  }
+  if (loaded.data === null && readOnly) {
+    return (
+      <div className="kb-editor-page">
+        <p className="muted">{t('kb.readOnly')}</p>
         <Link to="/kb">{t('kb.backToList')}</Link>
       </div>
     )
@@ -103,6 +111,39 @@ function NewArticle({ locale, categories }: { locale: KbLocale; categories: KbCa
   )
 }
 
+/** Two steps, because a delete takes every translation, revision and comment with it. */
+function DeleteArticle({ articleId }: { articleId: string }) {
+  const { t } = useTranslation()
+  const [confirming, setConfirming] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const remove = async () => {
+    setError(null)
+    try {
+      await kb.remove(articleId)
+      for (const l of KB_LOCALES) writeTextDraft(articleId, l, null)
+      navigate('/kb', { replace: true })
+    } catch (err) {
+      setError(err)
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="kb-delete-title">
+      <h2 id="kb-delete-title" className="panel-title">{t('kb.deleteTitle')}</h2>
+      <p className="muted small">{t('kb.deleteHint')}</p>
+      <ErrorNotice error={error} />
+      {confirming ? (
+        <div className="row">
+          <button type="button" className="button-danger" onClick={() => void remove()}>{t('kb.confirmDelete')}</button>
+          <button type="button" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
+        </div>
+      ) : (
+        <button type="button" onClick={() => setConfirming(true)}>{t('kb.delete')}</button>
+      )}
+    </section>
+  )
+}
+
 interface ExistingProps {
   article: KbArticleView
   onArticle(article: KbArticleView): void
@@ -115,7 +156,8 @@ function ExistingArticle({ article, onArticle, locale, categories, readOnly }: E
   const { t, i18n } = useTranslation()
   const translation = article.translations.find((x) => x.locale === locale)
   const other = article.translations.find((x) => x.locale === otherLocale(locale))
-  const [creating, setCreating] = useState(false)
+  // A translation started earlier in this browser (its text is kept locally) opens straight into the editor.
+  const [creating, setCreating] = useState(() => !readOnly && readTextDraft(article.id, locale) !== null)
   const [status, setStatus] = useState('')
   const [settings, setSettings] = useState(() => settingsOf(article))
   const settingsDirty = JSON.stringify(settings) !== JSON.stringify(settingsOf(article))
@@ -211,6 +253,7 @@ function ExistingArticle({ article, onArticle, locale, categories, readOnly }: E
         </div>
         <aside className="kb-side">
           <ArticleSettings value={settings} onChange={setSettings} categories={categories} readOnly={readOnly} onSave={saveSettings} dirty={settingsDirty} />
+          {!readOnly && <DeleteArticle articleId={article.id} />}
           <RelatedArticles article={article} readOnly={readOnly} onChange={async (relatedIds) => onArticle(await kb.update(article.id, { relatedIds }))} />
           <FeedbackPanel article={article} />
         </aside>

@@ -39,6 +39,7 @@ export const kb = {
   get: (id: string) => api.get<KbArticleView>(article(id)),
   create: (input: CreateKbArticleInput) => api.post<KbArticleView>(`${V1}/articles`, input),
   update: (id: string, patch: UpdateKbArticleInput) => api.patch<KbArticleView>(article(id), patch),
+  remove: (id: string) => api.delete<void>(article(id)),
   saveTranslation: (id: string, locale: KbLocale, input: TranslationInput) =>
     request<KbArticleView>('PUT', translation(id, locale), input),
   publish: (id: string, locale: KbLocale) => api.post<KbArticleView>(`${translation(id, locale)}/publish`),
