@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KbListFilter } from './kb-api.ts'
 import { KB_LOCALES, KB_VISIBILITIES } from './kb-api.ts'
@@ -14,13 +14,19 @@ export function KbFilterBar({ filter, onChange }: Props) {
   const [q, setQ] = useState(filter.q ?? '')
   const [tag, setTag] = useState(filter.tag ?? '')
   const set = (patch: Partial<KbListFilter>) => onChange({ ...filter, ...patch })
-  // Typing searches after a short pause, not on every key (IME input included).
+  // Typing searches after a short pause, not on every key (IME input included). Only
+  // typing starts the timer: a filter changed elsewhere (back button) is not pushed back.
+  const latest = useRef({ filter, onChange })
+  latest.current = { filter, onChange }
   useEffect(() => {
-    if ((filter.q ?? '') === q.trim()) return
-    const timer = setTimeout(() => onChange({ ...filter, q: q.trim() || undefined }), 300)
+    const { filter: current, onChange: change } = latest.current
+    if ((current.q ?? '') === q.trim()) return
+    const timer = setTimeout(() => change({ ...latest.current.filter, q: q.trim() || undefined }), 300)
 
     return () => clearTimeout(timer)
-  }, [q, filter, onChange])
+  }, [q])
+  useEffect(() => setQ((typed) => (typed.trim() === (filter.q ?? '') ? typed : filter.q ?? '')), [filter.q])
+  useEffect(() => setTag(filter.tag ?? ''), [filter.tag])
 
   return (
     <div className="filter-bar" role="group" aria-label={t('filters.label')}>
