@@ -51,6 +51,12 @@ export function RulesAdmin() {
       }
     })
 
+  // Shown at once; the reload after the PATCH puts back the server's state if it refused.
+  const toggle = (rule: RuleView, active: boolean) => {
+    rules.setData((xs) => (xs ?? []).map((x) => (x.id === rule.id ? { ...x, active } : x)))
+    void run(async () => void (await automation.updateRule(rule.id, { active })))
+  }
+
   const remove = (rule: RuleView) => {
     if (!window.confirm(t('rules.confirmDelete', { name: rule.name }))) return
     void run(() => automation.deleteRule(rule.id))
@@ -118,7 +124,7 @@ export function RulesAdmin() {
                 <td><ul className="plain">{rule.actions.map((a, k) => <li key={k}>{describeAction(t, directory, a)}</li>)}</ul></td>
                 <td>
                   <label className="check">
-                    <input type="checkbox" checked={rule.active} disabled={busy} onChange={(e) => void run(async () => void (await automation.updateRule(rule.id, { active: e.target.checked })))} />
+                    <input type="checkbox" checked={rule.active} disabled={busy} onChange={(e) => toggle(rule, e.target.checked)} />
                     <span className="visually-hidden">{t('rules.activeOf', { name: rule.name })}</span>
                   </label>
                 </td>
