@@ -41,6 +41,23 @@ describe('knowledge base', () => {
     expect(await seriousA11yViolations(page)).toEqual([])
   })
 
+  it('adds a section to a category and renames it from the sidebar', async () => {
+    const sidebar = page.getByRole('navigation', { name: 'カテゴリ' })
+    await sidebar.getByText('新しいカテゴリ・セクション').click()
+    await sidebar.getByLabel('名前（日本語）').first().fill('返品・交換')
+    await sidebar.getByLabel('名前（英語）').first().fill('Returns')
+    await sidebar.getByLabel('親カテゴリ').selectOption({ label: 'ご注文' })
+    await sidebar.getByRole('button', { name: '作成' }).click()
+    await sidebar.getByRole('link', { name: '返品・交換' }).waitFor()
+    await sidebar.getByText('カテゴリ・セクションの名前を変更').click()
+    await sidebar.getByLabel('カテゴリ・セクション').selectOption({ label: 'ご注文 › 返品・交換' })
+    await sidebar.getByLabel('名前（英語）').last().fill('Returns and exchanges')
+    await sidebar.getByRole('button', { name: '保存' }).click()
+    await sidebar.getByText('保存しました。').waitFor()
+    const { categories } = await server.api<{ categories: { nameJa: string; sections: { nameEn: string }[] }[] }>(server.account.agent, 'GET', '/api/v1/kb/categories')
+    expect(categories.map((c) => [c.nameJa, c.sections.map((x) => x.nameEn)])).toEqual([['ご注文', ['Returns and exchanges']]])
+  })
+
   it('writes an article in Japanese with a live, sanitized preview, saved as a draft', async () => {
     await page.getByTestId('kb-new').click()
     await page.getByTestId('kb-title').fill('返品の方法')

@@ -318,6 +318,7 @@ export const en = {
     insertTextOf: 'Insert the text of “{{title}}” into the reply',
     internalWarning: 'Internal article: no link for customers. Check the text before you send it.',
     customersOnlyNote: 'For signed-in customers: no public page to link to.',
+    renameCategory: 'Rename a category or section',
     deleteTitle: 'Delete', deleteHint: 'Deletes both languages with their history and comments. To hide an article but keep them, unpublish it.',
     delete: 'Delete this article…', confirmDelete: 'Yes, delete it for good',
   },

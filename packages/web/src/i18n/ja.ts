@@ -317,6 +317,7 @@ export const ja: typeof en = {
     insertTextOf: '「{{title}}」の本文を返信に挿入',
     internalWarning: '社内記事: お客様向けのリンクはありません。送信前に本文を確認してください。',
     customersOnlyNote: 'ログインしたお客様向け: リンクできる公開ページはありません。',
+    renameCategory: 'カテゴリ・セクションの名前を変更',
     deleteTitle: '削除', deleteHint: '両言語の記事を履歴・コメントごと削除します。残したまま隠すには公開停止にしてください。',
     delete: 'この記事を削除…', confirmDelete: '完全に削除する',
   },

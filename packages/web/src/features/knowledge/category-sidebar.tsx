@@ -6,6 +6,7 @@ import { ErrorNotice, Loading } from '../../ui/feedback.tsx'
 import type { KbCategoryView } from './kb-api.ts'
 import { kb } from './kb-api.ts'
 import { categoryName } from './kb-labels.ts'
+import { CategoryEditForm } from './category-edit-form.tsx'
 
 interface Props {
   categories: KbCategoryView[] | undefined
@@ -49,6 +50,7 @@ export function CategorySidebar({ categories, error, onRetry, selectedId, canWri
       <ErrorNotice error={error} onRetry={onRetry} />
       {categories?.length === 0 && <p className="muted small">{t('kb.noCategories')}</p>}
       {canWrite && categories && <NewCategoryForm categories={categories} onCreated={onCreated} />}
+      {canWrite && categories && categories.length > 0 && <CategoryEditForm categories={categories} onSaved={onCreated} />}
     </nav>
   )
 }

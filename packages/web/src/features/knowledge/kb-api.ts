@@ -34,6 +34,8 @@ const translation = (id: string, locale: KbLocale) => `${article(id)}/translatio
 export const kb = {
   categories: () => api.get<{ categories: KbCategoryView[] }>(`${V1}/categories`).then((r) => r.categories),
   createCategory: (input: { nameJa: string; nameEn: string; parentId?: string }) => api.post<KbCategoryView>(`${V1}/categories`, input),
+  updateCategory: (id: string, patch: { nameJa?: string; nameEn?: string }) =>
+    api.patch<KbCategoryView>(`${V1}/categories/${encodeURIComponent(id)}`, patch),
   list: (filter: KbListFilter, cursor?: string | null, signal?: AbortSignal) =>
     api.get<KbArticlePage>(`${V1}/articles${query({ ...filter, cursor, limit: 25 })}`, { signal }),
   get: (id: string) => api.get<KbArticleView>(article(id)),
