@@ -283,7 +283,7 @@ export const en = {
     statusFilter: { published: 'Published', draft: 'Draft' }, visibility: 'Visibility', language: 'Language', faq: 'FAQ',
     faqOnly: 'FAQ only', notFaq: 'Not FAQ', empty: 'No articles yet.', emptyHint: 'Write the first one with “New article”.',
     noMatches: 'No articles match.', shown_one: '{{count}} article', shown_other: '{{count}} articles', loadMore: 'Show more',
-    untitled: '(untitled)', counts: '{{views}} views · 👍 {{helpful}} · 👎 {{notHelpful}}', faqBadge: 'FAQ',
+    untitled: '(untitled)', counts: '{{views}} views · {{helpful}} helpful · {{notHelpful}} not helpful', faqBadge: 'FAQ',
     statuses: { draft: 'Draft', published: 'Published', changed: 'Published, unpublished changes' },
     visibilities: { public: 'Public', customers: 'Signed-in customers', internal: 'Internal (agents only)' },
     visibilityHints: {

@@ -282,7 +282,7 @@ export const ja: typeof en = {
     statusFilter: { published: '公開中', draft: '下書き' }, visibility: '公開範囲', language: '言語', faq: 'FAQ',
     faqOnly: 'FAQ のみ', notFaq: 'FAQ 以外', empty: '記事はまだありません。', emptyHint: '「新しい記事」から最初の記事を書けます。',
     noMatches: '該当する記事はありません。', shown_one: '{{count}} 件', shown_other: '{{count}} 件', loadMore: 'さらに表示',
-    untitled: '（無題）', counts: '閲覧 {{views}} · 👍 {{helpful}} · 👎 {{notHelpful}}', faqBadge: 'FAQ',
+    untitled: '（無題）', counts: '閲覧 {{views}} · 役に立った {{helpful}} · 役に立たなかった {{notHelpful}}', faqBadge: 'FAQ',
     statuses: { draft: '下書き', published: '公開中', changed: '公開中（未公開の変更あり）' },
     visibilities: { public: '一般公開', customers: 'ログインしたお客様', internal: '社内のみ（担当者用）' },
     visibilityHints: {

@@ -62,7 +62,7 @@ export function RevisionHistory({ articleId, locale, latest, publishedRevision, 
       <h2 id="kb-history-title" className="panel-title">{t('kb.history')}</h2>
       <ErrorNotice error={revisions.error} onRetry={revisions.reload} />
       {revisions.loading && !revisions.data && <Loading />}
-      <ol className="kb-revisions" reversed>
+      <ul className="kb-revisions">
         {revisions.data?.map((r) => (
           <li key={r.number} data-testid="kb-revision">
             <div>
@@ -96,7 +96,7 @@ export function RevisionHistory({ articleId, locale, latest, publishedRevision, 
             </div>
           </li>
         ))}
-      </ol>
+      </ul>
       {numbers.length > 1 && (
         <form
           className="row wrap"
