@@ -172,6 +172,17 @@ describe('notifications', () => {
     expect(await supervisor.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('notification-bell')
   })
 
+  it('speaks English too', async () => {
+    await agent.goto(`/tickets/${urgent.id}`)
+    await agent.getByTestId('language-switch').selectOption('en')
+    const summary = agent.getByTestId('ticket-sla').getByTestId('sla-badge')
+    await expect.poll(() => summary.textContent()).toMatch(/First response · due in (2\d|30)m/)
+    await expect.poll(() => agent.getByTestId('escalation-history').textContent()).toContain('Customer asks for a supervisor')
+    await agent.goto('/inbox/all')
+    await expect.poll(() => row(agent, standard.number).getByTestId('sla-badge').textContent()).toMatch(/Paused.*First response.*waiting on the customer/)
+    await agent.getByTestId('language-switch').selectOption('ja')
+  })
+
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([])
   })

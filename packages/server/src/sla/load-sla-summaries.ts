@@ -1,9 +1,11 @@
-import type { SlaStateName, TicketSlaSummary } from '@madoguchi/shared'
+import type { SlaMetric, SlaStateName, TicketSlaSummary } from '@madoguchi/shared'
+import { SLA_METRICS } from '@madoguchi/shared'
 import type { Executor } from '../db/database.ts'
 import { storedState } from './sla-clock-rows.ts'
 import type { TicketSlaRow } from './sla.table.ts'
 
 const RANK: Record<SlaStateName, number> = { achieved: 0, ok: 1, warning: 2, breached: 3 }
+const METRIC_ORDER: readonly SlaMetric[] = SLA_METRICS
 
 type ClockBits = Pick<TicketSlaRow, 'ticket_id' | 'metric' | 'due_at' | 'warning_at' | 'warned_at' | 'breached_at' | 'achieved_at' | 'paused_since'>
 
@@ -26,9 +28,14 @@ export function summarizeClocks(rows: readonly ClockBits[], now: string): Ticket
   return {
     slaState: rows.length === 0 ? null : state,
     slaDueAt: dueFirst?.due_at ?? null,
-    slaMetric: dueFirst?.metric ?? (paused ? running[0]!.metric : null),
+    slaMetric: dueFirst?.metric ?? (paused ? firstByMetric(running).metric : null),
     slaPaused: paused,
   }
+}
+
+/** The clock the ticket waits on in the order agents meet them: first response, next response, resolution. */
+function firstByMetric(rows: readonly ClockBits[]): ClockBits {
+  return [...rows].sort((a, b) => METRIC_ORDER.indexOf(a.metric) - METRIC_ORDER.indexOf(b.metric))[0]!
 }
 
 /** SLA badge and "due in" for a whole page of tickets in ONE query (no N+1). Tickets without clocks are absent. */

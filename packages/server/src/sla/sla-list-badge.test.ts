@@ -49,6 +49,11 @@ describe('summarizeClocks', () => {
       rows: [clock('resolution', { paused_since: '2026-11-30T01:30:00.000Z' }), clock('first_response', { achieved_at: '2026-11-30T00:10:00.000Z' })],
       want: { slaState: 'ok', slaDueAt: null, slaMetric: 'resolution', slaPaused: true },
     },
+    {
+      name: 'paused before the first response: the first response names the badge, whatever the row order',
+      rows: [clock('resolution', { paused_since: '2026-11-30T01:30:00.000Z' }), clock('first_response', { paused_since: '2026-11-30T01:30:00.000Z' })],
+      want: { slaState: 'ok', slaDueAt: null, slaMetric: 'first_response', slaPaused: true },
+    },
   ])('$name', ({ rows, want }) => {
     expect(summarizeClocks(rows, now)).toEqual(want)
   })

@@ -45,9 +45,10 @@ export function SlaBadge({ sla, compact = false }: { sla: SlaInput; compact?: bo
       data-state={status.state}
       title={t('sla.badgeTitle', { state: stateLabel, metric, text })}
     >
-      {showState && <strong className="sla-state">{stateLabel}</strong>}
+      {/* Spaces between the parts keep the words apart for screen readers and copy-paste (the flex gap only spaces them visually). */}
+      {showState && <><strong className="sla-state">{stateLabel}</strong>{' '}</>}
       <span className="sla-metric">{metric}</span>
-      {text && <span className="sla-time">· {text}</span>}
+      {text && <>{' '}<span className="sla-time">· {text}</span></>}
     </span>
   )
 }
