@@ -123,6 +123,7 @@ export const en = {
     bell: 'Notifications', bellUnread_one: 'Notifications, {{count}} unread', bellUnread_other: 'Notifications, {{count}} unread',
     title: 'Notifications', empty: 'No notifications.', markRead: 'Mark read', markAllRead: 'Mark all read', unread: 'Unread',
     escalated: '#{{number}} {{subject}} was escalated to you: {{reason}}', other: 'Notification: {{kind}}',
+    automation: 'Automation rule on #{{number}}: {{message}}',
     markReadOf: 'Mark read: {{text}}',
   },
   search: {

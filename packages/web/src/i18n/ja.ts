@@ -123,6 +123,7 @@ export const ja: typeof en = {
     bell: '通知', bellUnread_one: '通知（未読 {{count}} 件）', bellUnread_other: '通知（未読 {{count}} 件）',
     title: '通知', empty: '通知はありません。', markRead: '既読にする', markAllRead: 'すべて既読にする', unread: '未読',
     escalated: '#{{number}} {{subject}} がエスカレーションされました：{{reason}}', other: '通知：{{kind}}',
+    automation: '#{{number}} の自動化ルールからの通知：{{message}}',
     markReadOf: '既読にする：{{text}}',
   },
   search: {
