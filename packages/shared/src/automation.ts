@@ -105,14 +105,36 @@ export const dryRunView = z.object({
 })
 export type DryRunView = z.infer<typeof dryRunView>
 
+/**
+ * Ticket changes a macro offers with its text. The render shows them; they are
+ * applied only when the agent chooses to (through the ticket update), never by rendering.
+ */
+export const MACRO_ACTION_TYPES = ['set_status', 'set_priority', 'add_tags'] as const
+export const macroAction = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('set_status'), value: ticketStatus.exclude(['new']) }).strict(),
+  z.object({ type: z.literal('set_priority'), value: ticketPriority }).strict(),
+  z.object({ type: z.literal('add_tags'), tags: z.array(z.string().trim().min(1).max(50)).min(1).max(10) }).strict(),
+])
+export type MacroAction = z.infer<typeof macroAction>
+const macroActions = z.array(macroAction).max(5)
+
 export const createMacroInput = z
-  .object({ name: z.string().trim().min(1).max(100), bodyJa: z.string().min(1).max(10_000).optional(), bodyEn: z.string().min(1).max(10_000).optional(), shared: z.boolean().default(false) })
+  .object({
+    name: z.string().trim().min(1).max(100), bodyJa: z.string().min(1).max(10_000).optional(), bodyEn: z.string().min(1).max(10_000).optional(), shared: z.boolean().default(false),
+    actions: macroActions.default([]),
+  })
   .strict()
   .refine((m) => m.bodyJa !== undefined || m.bodyEn !== undefined, { message: 'a macro needs a Japanese or an English text' })
 export const updateMacroInput = z
-  .object({ name: z.string().trim().min(1).max(100).optional(), bodyJa: z.string().min(1).max(10_000).nullable().optional(), bodyEn: z.string().min(1).max(10_000).nullable().optional() })
+  .object({
+    name: z.string().trim().min(1).max(100).optional(), bodyJa: z.string().min(1).max(10_000).nullable().optional(), bodyEn: z.string().min(1).max(10_000).nullable().optional(),
+    actions: macroActions.optional(),
+  })
   .strict()
-export const macroView = z.object({ id: z.string(), name: z.string(), bodyJa: z.string().nullable(), bodyEn: z.string().nullable(), shared: z.boolean(), ownerAgentId: z.string().nullable(), createdAt: z.string(), updatedAt: z.string() })
+export const macroView = z.object({
+  id: z.string(), name: z.string(), bodyJa: z.string().nullable(), bodyEn: z.string().nullable(), shared: z.boolean(), ownerAgentId: z.string().nullable(),
+  actions: z.array(macroAction), createdAt: z.string(), updatedAt: z.string(),
+})
 export type MacroView = z.infer<typeof macroView>
 export const macroList = z.object({ items: z.array(macroView) })
 export const renderMacroInput = z.object({ ticketId: z.string().min(1).max(100), locale: z.enum(['ja', 'en']).optional() }).strict()
@@ -122,5 +144,7 @@ export const renderedMacroView = z.object({
   locale: z.enum(['ja', 'en']),
   /** Placeholders that had no value (left empty in the text). */
   missing: z.array(z.string()),
+  /** The macro's ticket changes, for the agent to see and apply (or not); rendering applies none. */
+  actions: z.array(macroAction),
 })
 export type RenderedMacroView = z.infer<typeof renderedMacroView>

@@ -32,6 +32,8 @@ export interface MacroTable {
   name: string
   body_ja: string | null
   body_en: string | null
+  /** JSON text: ticket changes offered with the text (shared/automation.ts macroAction) */
+  actions: Generated<string>
   created_at: string
   updated_at: string
 }

@@ -1,7 +1,8 @@
 import type { z } from 'zod'
-import type { createMacroInput, macroView, renderedMacroView, updateMacroInput } from '@madoguchi/shared'
+import type { MacroAction, createMacroInput, macroView, renderedMacroView, updateMacroInput } from '@madoguchi/shared'
 import type { Deps } from '../deps.ts'
 import type { Principal } from '../http/principal.ts'
+import { parseJson, toJson } from '../db/json.ts'
 import { AppError } from '../lib/app-error.ts'
 import { isId, newId } from '../lib/ids.ts'
 import { loadVisibleTicket, parseTicketRef } from '../tickets/ticket-access.ts'
@@ -12,7 +13,8 @@ import { loadRenderContext, replyLocale } from './render-context.ts'
 type MacroView = z.infer<typeof macroView>
 
 function toMacroView(row: MacroRow): MacroView {
-  return { id: row.id, name: row.name, bodyJa: row.body_ja, bodyEn: row.body_en, shared: row.owner_agent_id === null, ownerAgentId: row.owner_agent_id, createdAt: row.created_at, updatedAt: row.updated_at }
+  return { id: row.id, name: row.name, bodyJa: row.body_ja, bodyEn: row.body_en, shared: row.owner_agent_id === null, ownerAgentId: row.owner_agent_id,
+    actions: parseJson<MacroAction[]>(row.actions, []), createdAt: row.created_at, updatedAt: row.updated_at }
 }
 
 /** Shared macros and the caller's own personal ones (another agent's personal macros stay private). */
@@ -43,7 +45,7 @@ export async function createMacro(deps: Deps, principal: Principal, input: z.inf
   const at = deps.clock.now().toISOString()
   const row = await deps.db.insertInto('macros').values({
     id: newId(), account_id: principal.accountId, owner_agent_id: input.shared ? null : principal.agentId, name: input.name,
-    body_ja: input.bodyJa ?? null, body_en: input.bodyEn ?? null, created_at: at, updated_at: at,
+    body_ja: input.bodyJa ?? null, body_en: input.bodyEn ?? null, actions: toJson(input.actions), created_at: at, updated_at: at,
   }).returningAll().executeTakeFirstOrThrow()
 
   return toMacroView(row)
@@ -56,6 +58,7 @@ export async function updateMacro(deps: Deps, principal: Principal, id: string, 
   if (input.name !== undefined) set.name = input.name
   if (input.bodyJa !== undefined) set.body_ja = input.bodyJa
   if (input.bodyEn !== undefined) set.body_en = input.bodyEn
+  if (input.actions !== undefined) set.actions = toJson(input.actions)
   const updated = await deps.db.updateTable('macros').set(set).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow()
 
   return toMacroView(updated)
@@ -80,5 +83,5 @@ export async function renderMacro(deps: Deps, principal: Principal, id: string, 
   if ((locale === 'ja' ? macro.body_ja : macro.body_en) === null) locale = locale === 'ja' ? 'en' : 'ja'
   const template = (locale === 'ja' ? macro.body_ja : macro.body_en) ?? ''
 
-  return { ...fillPlaceholders(template, placeholderValues(context)), locale }
+  return { ...fillPlaceholders(template, placeholderValues(context)), locale, actions: parseJson<MacroAction[]>(macro.actions, []) }
 }
