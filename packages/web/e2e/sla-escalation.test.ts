@@ -183,6 +183,29 @@ describe('notifications', () => {
     await agent.getByTestId('language-switch').selectOption('ja')
   })
 
+  it('sends a threat to legal with restricted visibility: the agent loses the ticket, the queue marks it', async () => {
+    const threat = await createTicket(server, { subject: '店舗に押しかけると言われた', teamId: server.account.teamId })
+    await agent.goto(`/tickets/${threat.id}`)
+    await agent.getByTestId('escalate-open').click()
+    const dialog = agent.getByTestId('escalate-dialog')
+    await dialog.getByRole('radio', { name: '身体への危害の示唆' }).check()
+    await expect.poll(() => dialog.getByTestId('threat-warning').textContent()).toContain('法務チームと責任者のみ')
+    await dialog.getByLabel('引き継ぎメモ').fill('電話で「店に行って暴れる」と言われました。')
+    await dialog.getByRole('button', { name: 'エスカレーションする' }).click()
+    // The agent may no longer open it: back to the inbox rather than an error page.
+    await agent.waitForURL(/\/inbox\/mine$/)
+    await expect(server.api(server.account.agent, 'GET', `/api/v1/tickets/${threat.id}`)).rejects.toThrow(/404/)
+
+    await supervisor.goto('/escalations')
+    const entry = supervisor.locator(`[data-testid="escalation-row"][data-ticket-number="${threat.number}"]`)
+    await entry.waitFor()
+    expect(await entry.textContent()).toContain('閲覧制限：法務チームと責任者のみ')
+    expect(await entry.textContent()).toContain('身体への危害の示唆')
+    await supervisor.goto(`/tickets/${threat.id}`)
+    await expect.poll(() => supervisor.getByTestId('escalation-history').textContent()).toContain('閲覧制限')
+    expect((await server.api<{ priority: string }>(server.account.supervisor, 'GET', `/api/v1/tickets/${threat.id}`)).priority).toBe('urgent')
+  })
+
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([])
   })
