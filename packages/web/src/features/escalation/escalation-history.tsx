@@ -1,4 +1,3 @@
-import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { escalations } from '../../api/endpoints.ts'
 import { formatDateTime, formatMoney } from '../../lib/format.ts'
@@ -6,6 +5,7 @@ import { useAsync } from '../../lib/use-async.ts'
 import { useMe } from '../../session/session.tsx'
 import { ErrorNotice } from '../../ui/feedback.tsx'
 import { agentName, useDirectory } from '../admin/directory.ts'
+import { useReloadOnChange } from '../sla/use-reload-on-change.ts'
 import { fromText, targetText } from './escalation-target.ts'
 import { EscalationState } from './escalation-state.tsx'
 import './escalation.css'
@@ -17,9 +17,7 @@ export function EscalationHistory({ ticketId, version }: { ticketId: string; ver
   const directory = useDirectory()
   const history = useAsync(() => escalations.ofTicket(ticketId), ticketId)
   const { reload } = history
-  useEffect(() => {
-    reload()
-  }, [version, reload])
+  useReloadOnChange(version, reload)
   const items = history.data?.items
 
   return (

@@ -1,4 +1,3 @@
-import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { sla as slaApi } from '../../api/endpoints.ts'
 import type { TicketSlaView } from '../../api/endpoints.ts'
@@ -11,6 +10,7 @@ import { useMe } from '../../session/session.tsx'
 import { ErrorNotice } from '../../ui/feedback.tsx'
 import { formatDuration, SlaBadge } from './sla-badge.tsx'
 import type { SlaInput } from './sla-status.ts'
+import { useReloadOnChange } from './use-reload-on-change.ts'
 
 /**
  * The ticket's clocks (GET /tickets/:id/sla), read again whenever the ticket
@@ -20,9 +20,7 @@ import type { SlaInput } from './sla-status.ts'
 export function useTicketSla(ticketId: string, version: string | undefined): AsyncState<TicketSlaView> {
   const state = useAsync(() => slaApi.ofTicket(ticketId), ticketId)
   const { reload } = state
-  useEffect(() => {
-    if (version) reload()
-  }, [version, reload])
+  useReloadOnChange(version, reload)
   useRealtime((event: RealtimeEvent) => {
     // The route may name the ticket by id or by number.
     const mine = event.type === 'ticket.updated' && (event.ticketId === ticketId || String(event.number) === ticketId)
