@@ -233,6 +233,8 @@ export const en = {
     insertMacro: 'Insert macro', choose: 'Macro', chooseOne: 'Choose a macro…', language: 'Language', customerLanguage: 'Customer’s language',
     previewFor: 'Preview ({{language}}), filled for this ticket:', missing: 'No value for {{names}}: fill these in by hand.',
     notSentYet: 'Inserting only puts the text into your reply; nothing is sent until you press Send.', insertIntoDraft: 'Insert into reply',
+    actions: 'Ticket changes', actionsHint: 'Offered with the text when the macro is inserted; the agent sees them and can leave them out.',
+    alsoChanges: 'This macro also changes the ticket:', applyChanges: 'Apply these changes too', insertAndApply: 'Insert and apply changes',
   },
   slaAdmin: {
     intro: 'The first active policy (lowest position) that matches a ticket sets its targets. Targets count business minutes on the chosen calendar.',

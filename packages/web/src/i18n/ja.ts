@@ -232,6 +232,8 @@ export const ja: typeof en = {
     insertMacro: 'マクロを挿入', choose: 'マクロ', chooseOne: 'マクロを選択…', language: '言語', customerLanguage: '顧客の言語',
     previewFor: 'プレビュー（{{language}}）：このチケットの値を埋めた文面', missing: '{{names}} の値がありません。手で入力してください。',
     notSentYet: '挿入しても返信欄に入るだけです。「返信を送信」を押すまで送信されません。', insertIntoDraft: '返信欄に挿入',
+    actions: 'チケットの変更', actionsHint: 'マクロを挿入するときに文面と一緒に提示されます。担当者は内容を確認し、適用しないこともできます。',
+    alsoChanges: 'このマクロはチケットも変更します：', applyChanges: 'この変更も適用する', insertAndApply: '挿入して変更を適用',
   },
   slaAdmin: {
     intro: 'チケットに一致する有効なポリシーのうち、順番が最も小さいものの目標が適用されます。目標は選んだカレンダーの営業時間（分）で数えます。',

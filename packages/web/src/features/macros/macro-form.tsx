@@ -6,6 +6,7 @@ import { FieldError, invalidProps } from '../automation/field-errors.tsx'
 import { macros } from './macros-api.ts'
 import type { MacroDraft, MacroView } from './macros-api.ts'
 import { PLACEHOLDERS, insertAtCaret } from './placeholders.ts'
+import { MacroActionsEditor } from './macro-actions-editor.tsx'
 
 const FORM = 'macro'
 
@@ -20,7 +21,7 @@ interface Props {
 /** Name, Japanese and English text, shared or personal; a picker puts {{placeholders}} at the caret. */
 export function MacroForm({ macro, canShare, onSaved, onCancel }: Props) {
   const { t } = useTranslation()
-  const [draft, setDraft] = useState<MacroDraft>(() => ({ name: macro?.name ?? '', bodyJa: macro?.bodyJa ?? '', bodyEn: macro?.bodyEn ?? '', shared: macro?.shared ?? false }))
+  const [draft, setDraft] = useState<MacroDraft>(() => ({ name: macro?.name ?? '', bodyJa: macro?.bodyJa ?? '', bodyEn: macro?.bodyEn ?? '', shared: macro?.shared ?? false, actions: macro?.actions ?? [] }))
   const [placeholder, setPlaceholder] = useState<string>(PLACEHOLDERS[0])
   const [target, setTarget] = useState<'bodyJa' | 'bodyEn'>('bodyJa')
   const [error, setError] = useState<unknown>(null)
@@ -101,6 +102,7 @@ export function MacroForm({ macro, canShare, onSaved, onCancel }: Props) {
       </div>
       <FieldError error={error} path="" form={FORM} exact />
       <p className="muted small">{t('macros.oneLanguageHint')}</p>
+      <MacroActionsEditor value={draft.actions} onChange={(actions) => setDraft({ ...draft, actions })} error={error} form={FORM} />
       <div className="row">
         <button type="submit" className="button-primary" disabled={saving}>{saving ? t('settings.saving') : t('common.save')}</button>
         <button type="button" onClick={onCancel}>{t('common.cancel')}</button>

@@ -4,9 +4,12 @@ import { useTranslation } from 'react-i18next'
 import { useAsync } from '../../lib/use-async.ts'
 import { useMe } from '../../session/session.tsx'
 import { EmptyState, ErrorNotice, Loading } from '../../ui/feedback.tsx'
+import { tickets } from '../../api/endpoints.ts'
 import { allows } from '../automation/access.ts'
+import { useDirectory } from '../admin/directory.ts'
+import { describeAction } from '../automation/describe-rule.ts'
 import { macros } from './macros-api.ts'
-import type { RenderedMacro } from './macros-api.ts'
+import type { MacroAction, RenderedMacro } from './macros-api.ts'
 import { insertAtCaret } from './placeholders.ts'
 import '../automation/settings.css'
 
@@ -48,6 +51,8 @@ function MacroPanel({ id, ticketId, textarea, text, onChange, onDone }: Props & 
   const [rendered, setRendered] = useState<RenderedMacro | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [loading, setLoading] = useState(false)
+  const [applyActions, setApplyActions] = useState(true)
+  const directory = useDirectory()
 
   const preview = async (idToRender: string, lang: '' | 'ja' | 'en') => {
     setRendered(null)
@@ -63,8 +68,19 @@ function MacroPanel({ id, ticketId, textarea, text, onChange, onDone }: Props & 
     }
   }
 
-  const insert = () => {
+  const insert = async () => {
     if (!rendered) return
+    if (applyActions && rendered.actions.length > 0) {
+      setError(null)
+      try {
+        await applyToTicket(ticketId, rendered.actions)
+      } catch (err) {
+        // Nothing inserted either: the agent retries, or unticks the changes.
+        setError(err)
+
+        return
+      }
+    }
     const area = textarea.current
     // An empty draft takes the text as it is; otherwise it goes where the caret was.
     const { text: next, caret } = text ? insertAtCaret(text, rendered.text, area?.selectionStart ?? null, area?.selectionEnd ?? null) : { text: rendered.text, caret: rendered.text.length }
@@ -109,13 +125,41 @@ function MacroPanel({ id, ticketId, textarea, text, onChange, onDone }: Props & 
           {rendered.missing.length > 0 && (
             <p className="warning-text small" role="status">{t('macros.missing', { names: rendered.missing.map((m) => `{{${m}}}`).join(', ') })}</p>
           )}
+          {rendered.actions.length > 0 && (
+            <div className="macro-actions" data-testid="macro-actions">
+              <p className="small">{t('macros.alsoChanges')}</p>
+              <ul className="small">
+                {rendered.actions.map((a, i) => <li key={i}>{describeAction(t, directory, a)}</li>)}
+              </ul>
+              <label className="check">
+                <input type="checkbox" checked={applyActions} onChange={(e) => setApplyActions(e.target.checked)} />
+                {t('macros.applyChanges')}
+              </label>
+            </div>
+          )}
           <p className="muted small">{t('macros.notSentYet')}</p>
         </>
       )}
       <div className="row">
-        <button type="button" className="button-primary" disabled={!rendered} onClick={insert}>{t('macros.insertIntoDraft')}</button>
+        <button type="button" className="button-primary" disabled={!rendered} onClick={() => void insert()}>
+          {rendered && applyActions && rendered.actions.length > 0 ? t('macros.insertAndApply') : t('macros.insertIntoDraft')}
+        </button>
         <button type="button" onClick={onDone}>{t('common.cancel')}</button>
       </div>
     </div>
   )
+}
+
+/** The macro's changes through the ordinary ticket update (rights, events and triggers as for a manual change); tags are added to the current ones. */
+async function applyToTicket(ticketId: string, actions: MacroAction[]): Promise<void> {
+  const current = await tickets.get(ticketId)
+  const patch: Parameters<typeof tickets.update>[1] = {}
+  const tags = new Set(current.tags)
+  for (const a of actions) {
+    if (a.type === 'set_status') patch.status = a.value
+    else if (a.type === 'set_priority') patch.priority = a.value
+    else a.tags.forEach((tag) => tags.add(tag))
+  }
+  if (tags.size !== current.tags.length) patch.tags = [...tags]
+  if (Object.keys(patch).length > 0) await tickets.update(ticketId, patch)
 }

@@ -1,7 +1,7 @@
-import type { MacroView, RenderedMacroView } from '@madoguchi/shared'
+import type { MacroAction, MacroView, RenderedMacroView } from '@madoguchi/shared'
 import { api } from '../../api/client.ts'
 
-export type { MacroView }
+export type { MacroAction, MacroView }
 export type RenderedMacro = RenderedMacroView
 
 export interface MacroDraft {
@@ -9,6 +9,7 @@ export interface MacroDraft {
   bodyJa: string | null
   bodyEn: string | null
   shared: boolean
+  actions: MacroAction[]
 }
 
 const V1 = '/api/v1'
@@ -20,8 +21,8 @@ function bodies(draft: MacroDraft, clear: null | undefined) {
 
 export const macros = {
   list: () => api.get<{ items: MacroView[] }>(`${V1}/macros`).then((r) => r.items),
-  create: (draft: MacroDraft) => api.post<MacroView>(`${V1}/macros`, { name: draft.name, shared: draft.shared, ...bodies(draft, undefined) }),
-  update: (id: string, draft: MacroDraft) => api.patch<MacroView>(`${V1}/macros/${encodeURIComponent(id)}`, { name: draft.name, ...bodies(draft, null) }),
+  create: (draft: MacroDraft) => api.post<MacroView>(`${V1}/macros`, { name: draft.name, shared: draft.shared, actions: draft.actions, ...bodies(draft, undefined) }),
+  update: (id: string, draft: MacroDraft) => api.patch<MacroView>(`${V1}/macros/${encodeURIComponent(id)}`, { name: draft.name, actions: draft.actions, ...bodies(draft, null) }),
   delete: (id: string) => api.delete<void>(`${V1}/macros/${encodeURIComponent(id)}`),
   /** Fills the placeholders for one ticket; sends nothing. */
   render: (id: string, ticketId: string, locale?: 'ja' | 'en') =>
