@@ -66,6 +66,12 @@ export const customers = {
   search: (q: string) => api.get<Page<CustomerView>>(`${V1}/customers${query({ q, limit: 10 })}`),
   verifyContact: (id: string, contactId: string) =>
     api.post<CustomerView>(`${V1}/customers/${encodeURIComponent(id)}/contacts/${encodeURIComponent(contactId)}/verify`),
+  addContact: (id: string, contact: { kind: string; value: string; verifiedAt?: string }) =>
+    api.post<CustomerView>(`${V1}/customers/${encodeURIComponent(id)}/contacts`, contact),
+  removeContact: (id: string, contactId: string) =>
+    api.delete<CustomerView>(`${V1}/customers/${encodeURIComponent(id)}/contacts/${encodeURIComponent(contactId)}`),
+  /** Moves everything of `sourceId` onto `intoId`; answers the survivor. */
+  merge: (sourceId: string, intoId: string) => api.post<CustomerView>(`${V1}/customers/${encodeURIComponent(sourceId)}/merge`, { intoId }),
 }
 
 export const directory = {

@@ -325,4 +325,20 @@ export const en = {
     deleteTitle: 'Delete', deleteHint: 'Deletes both languages with their history and comments. To hide an article but keep them, unpublish it.',
     delete: 'Delete this article…', confirmDelete: 'Yes, delete it for good',
   },
+  contacts: {
+    add: 'Add a contact', addSubmit: 'Add', kind: 'Kind', value: 'Email, phone, LINE id or external id',
+    verifiedNow: 'Confirmed with the customer just now', remove: 'Remove', removeLabel: 'Remove {{kind}} {{value}}',
+    removeConfirm: 'Remove {{value}} from this customer?', confirmLabel: 'Confirm {{kind}} {{value}} as verified today',
+    bouncing: 'Bouncing',
+  },
+  merge: {
+    open: 'Merge with another customer…', title: 'Merge duplicate customers', searchLabel: 'Find the other customer',
+    searchPlaceholder: 'Name, email, phone or CRN', search: 'Search', noResults: 'No other customer found.',
+    pick: '{{name}} ({{crn}})', keep: 'Which record stays?', keepOption: 'Keep {{name}} ({{crn}})',
+    summaryIntro: '{{source}} goes away; everything moves to {{survivor}}:',
+    movesTickets_one: '{{text}} ticket moves', movesTickets_other: '{{text}} tickets move',
+    movesContacts_one: '{{count}} contact moves', movesContacts_other: '{{count}} contacts move',
+    flags: 'VIP and "handle with care" are kept if either has them; lifetime values are added; empty fields are filled.',
+    crnKeeps: '{{crn}} keeps working: it finds {{survivor}}.', confirm: 'Merge {{source}} into {{survivor}}', back: 'Choose another',
+  },
 }

@@ -324,4 +324,20 @@ export const ja: typeof en = {
     deleteTitle: '削除', deleteHint: '両言語の記事を履歴・コメントごと削除します。残したまま隠すには公開停止にしてください。',
     delete: 'この記事を削除…', confirmDelete: '完全に削除する',
   },
+  contacts: {
+    add: '連絡先を追加', addSubmit: '追加', kind: '種類', value: 'メール・電話番号・LINE ID・外部 ID',
+    verifiedNow: 'いまお客様に確認済み', remove: '削除', removeLabel: '{{kind}} {{value}} を削除',
+    removeConfirm: '{{value}} をこのお客様から削除しますか？', confirmLabel: '{{kind}} {{value}} を本日確認済みにする',
+    bouncing: '不達',
+  },
+  merge: {
+    open: '別のお客様と統合…', title: '重複したお客様の統合', searchLabel: '統合する相手を検索',
+    searchPlaceholder: '名前・メール・電話番号・CRN', search: '検索', noResults: 'ほかのお客様は見つかりませんでした。',
+    pick: '{{name}}（{{crn}}）', keep: '残す記録', keepOption: '{{name}}（{{crn}}）を残す',
+    summaryIntro: '{{source}} はなくなり、すべて {{survivor}} に移ります:',
+    movesTickets_one: 'チケット {{text}} 件が移動', movesTickets_other: 'チケット {{text}} 件が移動',
+    movesContacts_one: '連絡先 {{count}} 件が移動', movesContacts_other: '連絡先 {{count}} 件が移動',
+    flags: 'VIP と「要配慮」はどちらかにあれば残り、累計購入額は合算、空の項目は補完されます。',
+    crnKeeps: '{{crn}} はこの後も使えます（{{survivor}} が見つかります）。', confirm: '{{source}} を {{survivor}} に統合', back: '選び直す',
+  },
 }

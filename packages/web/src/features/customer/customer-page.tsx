@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { customers } from '../../api/endpoints.ts'
 import { useAsync } from '../../lib/use-async.ts'
+import { navigate } from '../../lib/router.tsx'
 import { ErrorNotice, Loading } from '../../ui/feedback.tsx'
 import { CareBanner } from './care-banner.tsx'
 import { CustomerPanel } from './customer-panel.tsx'
@@ -17,7 +18,11 @@ export function CustomerPage({ customerId }: { customerId: string }) {
       <h1 className="page-title">{customer.data.displayName}</h1>
       <p className="visually-hidden">{t('customer.title')}</p>
       <CareBanner customer={customer.data} />
-      <CustomerPanel customer={customer.data} onChange={customer.setData} />
+      <CustomerPanel customer={customer.data} onChange={customer.setData} onMerged={(survivor) => {
+        // Kept this one: show it with what moved in; kept the other: go there.
+        customer.setData(survivor)
+        navigate(`/customers/${survivor.id}`)
+      }} />
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { customers, tickets } from '../../api/endpoints.ts'
+import { tickets } from '../../api/endpoints.ts'
 import type { CustomerView, TicketView } from '../../api/types.ts'
 import { daysUntilAnniversary, formatDate, formatMoney } from '../../lib/format.ts'
 import { useAsync } from '../../lib/use-async.ts'
@@ -8,7 +8,9 @@ import { Link } from '../../lib/router.tsx'
 import { useMe } from '../../session/session.tsx'
 import { ErrorNotice, Loading } from '../../ui/feedback.tsx'
 import { CopyButton } from '../../ui/copy-button.tsx'
+import { ContactList } from './contact-list.tsx'
 import { CustomerEditForm } from './customer-edit-form.tsx'
+import { MergeCustomer } from './merge-customer.tsx'
 
 /** Birthdays and anniversaries this close are worth a word in the reply. */
 const NEAR_DAYS = 14
@@ -17,30 +19,28 @@ interface Props {
   customer: CustomerView
   onChange(customer: CustomerView): void
   currentTicketId?: string
+  /** After a merge, with the customer that stays (default: onChange — a ticket moves with its customer). */
+  onMerged?(survivor: CustomerView): void
 }
 
 /** Customer 360: who this is, how to address them, how to reach them, and their history. */
-export function CustomerPanel({ customer, onChange, currentTicketId }: Props) {
+export function CustomerPanel({ customer, onChange, currentTicketId, onMerged }: Props) {
   const { t, i18n } = useTranslation()
   const me = useMe()
   const [editing, setEditing] = useState(false)
+  const [merges, setMerges] = useState(0)
+  const afterMerge = (survivor: CustomerView) => {
+    setMerges((n) => n + 1)
+    if (onMerged) onMerged(survivor)
+    else onChange(survivor)
+  }
   // Customer records are staff data: partners see them but do not change them (the API says 403).
   const canEdit = me.role !== 'partner'
-  const [error, setError] = useState<unknown>(null)
   const kana = [customer.familyNameKana, customer.givenNameKana].filter(Boolean).join(' ')
   const fullName = [customer.familyName, customer.givenName].filter(Boolean).join(' ') || customer.displayName
   const dates = (['birthday', 'anniversary'] as const)
     .map((field) => ({ field, days: daysUntilAnniversary(customer[field], me.timeZone) }))
     .filter((d): d is { field: 'birthday' | 'anniversary'; days: number } => d.days !== null && d.days <= NEAR_DAYS)
-
-  const verify = async (contactId: string) => {
-    setError(null)
-    try {
-      onChange(await customers.verifyContact(customer.id, contactId))
-    } catch (err) {
-      setError(err)
-    }
-  }
 
   return (
     <aside className="customer-panel" aria-labelledby="customer-title" data-testid="customer-panel">
@@ -82,30 +82,13 @@ export function CustomerPanel({ customer, onChange, currentTicketId }: Props) {
           {days === 0 ? t(`customer.${field}Today`) : t(`customer.${field}Soon`, { count: days })} ({customer[field]?.slice(5)})
         </p>
       ))}
-      <ErrorNotice error={error} />
       <dl className="facts">
         <dt>{t('customer.language')}</dt>
         <dd>{customer.language ? t(`languages.${customer.language}`, { defaultValue: customer.language }) : t('ticket.none')}</dd>
         <dt>{t('customer.lifetimeValue')}</dt>
         <dd>{formatMoney(customer.lifetimeValue, customer.currency, i18n.language)}</dd>
       </dl>
-      <h3 className="panel-subtitle">{t('customer.contacts')}</h3>
-      {customer.contacts.length === 0 && <p className="muted small">{t('customer.noContacts')}</p>}
-      <ul className="contacts">
-        {customer.contacts.map((c) => (
-          <li key={c.id}>
-            <span className="contact-kind">{t(`contactKinds.${c.kind}`, { defaultValue: c.kind })}</span>
-            <span className="contact-value">{c.value}</span>
-            {c.verifiedAt ? (
-              <span className="verified">{t('customer.verifiedOn', { date: formatDate(c.verifiedAt, i18n.language, me.timeZone) })}</span>
-            ) : canEdit ? (
-              <button type="button" className="button-small" onClick={() => void verify(c.id)}>
-                {t('customer.confirmContact')}
-              </button>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      <ContactList customer={customer} onChange={onChange} canEdit={canEdit} />
       {editing ? (
         <CustomerEditForm customer={customer} onSaved={(c) => { onChange(c); setEditing(false) }} onCancel={() => setEditing(false)} />
       ) : canEdit ? (
@@ -113,8 +96,10 @@ export function CustomerPanel({ customer, onChange, currentTicketId }: Props) {
           {t('customer.edit')}
         </button>
       ) : null}
+      {(me.role === 'supervisor' || me.role === 'admin') && <MergeCustomer customer={customer} onMerged={afterMerge} />}
       <h3 className="panel-subtitle">{t('customer.history')}</h3>
-      <CustomerTimeline customerId={customer.id} currentTicketId={currentTicketId} />
+      {/* Keyed by merges: the tickets of a merged-in duplicate join the timeline at once. */}
+      <CustomerTimeline key={merges} customerId={customer.id} currentTicketId={currentTicketId} />
     </aside>
   )
 }
