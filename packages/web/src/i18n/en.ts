@@ -206,6 +206,7 @@ export const en = {
     },
   },
   dryRun: {
+    at: 'At (optional; now when empty)',
     title: 'Dry run', intro: 'See which rules an event would set off, in order, and why. Nothing is changed.',
     source: 'Ticket', existing: 'An existing ticket', hypothetical: 'A ticket described here', ticketRef: 'Ticket number or id',
     body: 'Latest customer message', run: 'Run dry run', running: 'Running…', noRules: 'No active rule listens to this event.',

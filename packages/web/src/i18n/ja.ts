@@ -205,6 +205,7 @@ export const ja: typeof en = {
     },
   },
   dryRun: {
+    at: '日時（省略時は現在）',
     title: 'ドライラン', intro: 'イベントでどのルールが、どの順番で、なぜ実行されるかを確認します。何も変更されません。',
     source: 'チケット', existing: '既存のチケット', hypothetical: 'ここで指定するチケット', ticketRef: 'チケット番号またはID',
     body: '最新の顧客メッセージ', run: 'ドライランを実行', running: '実行中…', noRules: 'このイベントで動く有効なルールはありません。',

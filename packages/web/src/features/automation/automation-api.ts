@@ -15,7 +15,8 @@ export interface RuleDraft {
   active: boolean
 }
 
-export type DryRunRequest = { event: TriggerEvent; ticketId: string } | { event: TriggerEvent; ticket: Partial<HypotheticalTicket> }
+/** `at`: when to judge business-hours conditions (now when absent). */
+export type DryRunRequest = { event: TriggerEvent; at?: string } & ({ ticketId: string } | { ticket: Partial<HypotheticalTicket> })
 
 export const automation = {
   rules: () => api.get<{ items: RuleView[] }>(`${V1}/automation/rules`).then((r) => r.items),

@@ -28,6 +28,8 @@ export function DryRunPanel() {
   const [event, setEvent] = useState<TriggerEvent>('ticket.created')
   const [source, setSource] = useState<'ticket' | 'hypothetical'>('ticket')
   const [ticketRef, setTicketRef] = useState('')
+  /** `datetime-local` text in the viewer's zone; empty means now. */
+  const [at, setAt] = useState('')
   const [ticket, setTicket] = useState<Hypothetical>(BLANK)
   const [result, setResult] = useState<DryRunView | null>(null)
   const [error, setError] = useState<unknown>(null)
@@ -39,7 +41,8 @@ export function DryRunPanel() {
     setRunning(true)
     setError(null)
     try {
-      setResult(await automation.dryRun(source === 'ticket' ? { event, ticketId: ticketRef.trim() } : { event, ticket }))
+      const when = at ? { at: new Date(at).toISOString() } : {}
+      setResult(await automation.dryRun(source === 'ticket' ? { event, ticketId: ticketRef.trim(), ...when } : { event, ticket, ...when }))
     } catch (err) {
       setResult(null)
       setError(err)
@@ -61,6 +64,11 @@ export function DryRunPanel() {
             <select value={event} onChange={(e) => setEvent(e.target.value as TriggerEvent)}>
               {TRIGGER_EVENTS.map((ev) => <option key={ev} value={ev}>{eventLabel(t, ev)}</option>)}
             </select>
+          </label>
+          <label className="field">
+            <span>{t('dryRun.at')}</span>
+            <input type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} {...invalidProps(error, 'at', FORM)} />
+            <FieldError error={error} path="at" form={FORM} />
           </label>
           <fieldset className="checks">
             <legend>{t('dryRun.source')}</legend>

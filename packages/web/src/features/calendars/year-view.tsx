@@ -4,6 +4,7 @@ import type { BusinessCalendarView, ClosedDayView } from '@madoguchi/shared'
 import { useAsync } from '../../lib/use-async.ts'
 import { EmptyState, ErrorNotice, Loading } from '../../ui/feedback.tsx'
 import { calendars } from './calendars-api.ts'
+import { weeksOf } from './month-grid.ts'
 
 const WEEKDAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
 
@@ -78,14 +79,4 @@ export function YearView({ calendar, initialYear }: { calendar: BusinessCalendar
       )}
     </section>
   )
-}
-
-/** Weeks of a month, Sunday first, padded with nulls. */
-export function weeksOf(year: number, month: number): (number | null)[][] {
-  const first = new Date(Date.UTC(year, month, 1)).getUTCDay()
-  const days = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
-  const cells: (number | null)[] = [...Array<null>(first).fill(null), ...Array.from({ length: days }, (_, i) => i + 1)]
-  while (cells.length % 7) cells.push(null)
-
-  return Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7))
 }
