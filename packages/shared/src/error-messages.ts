@@ -63,6 +63,8 @@ export const ERROR_MESSAGES = {
   'kb.article_not_found': { en: 'No such article.', ja: '該当する記事がありません。' },
   'kb.revision_not_found': { en: 'No such revision of this article.', ja: 'この記事に該当する版がありません。' },
   'kb.related_not_found': { en: 'A related article does not exist.', ja: '関連記事が存在しません。' },
+  'kb.image_not_found': { en: 'No such image.', ja: '該当する画像がありません。' },
+  'kb.image_invalid': { en: 'Upload a PNG, JPEG, GIF or WebP image.', ja: 'PNG、JPEG、GIF、WebP の画像をアップロードしてください。' },
   'server.unavailable': { en: 'The service is temporarily unavailable.', ja: 'サービスが一時的に利用できません。' },
   'server.internal': { en: 'Something went wrong on our side.', ja: 'サーバー内部でエラーが発生しました。' },
 } satisfies Messages

@@ -76,6 +76,9 @@ export const HTTP_STATUS = {
   'kb.revision_not_found': 404,
   /** A related article id that is not an article of this account (or the article itself). */
   'kb.related_not_found': 422,
+  'kb.image_not_found': 404,
+  /** The bytes are not a PNG, JPEG, GIF or WebP image (SVG is refused: it can carry script). */
+  'kb.image_invalid': 422,
   'server.unavailable': 503,
   'server.internal': 500,
 } as const

@@ -183,6 +183,19 @@ export const kbFeedbackView = z.object({
 })
 export const kbFeedbackList = z.object({ feedback: z.array(kbFeedbackView) })
 
+/** `POST /kb/images`: the raw bytes as the body (Content-Type image/png|jpeg|gif|webp), the name in the query. */
+export const KB_IMAGE_MAX_BYTES = 5 * 1024 * 1024
+export const kbImageUploadQuery = z.object({ filename: z.string().trim().max(200).optional() }).strict()
+export const kbImageView = z.object({
+  id: z.string(),
+  /** Where the help center serves it (public, whatever the article's visibility): use it in the Markdown. */
+  url: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+})
+export type KbImageView = z.infer<typeof kbImageView>
+
 export const kbPreviewInput = z.object({ body: z.string().max(KB_LIMITS.body) }).strict()
 export const kbPreviewView = z.object({ html: z.string() })
 

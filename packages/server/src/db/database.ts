@@ -14,7 +14,7 @@ import type { SlaPolicyTable, TicketSlaTable } from '../sla/sla.table.ts'
 import type { CategoryRouteTable, TeamRoutingTable } from '../routing/routing.table.ts'
 import type { EscalationTable, NotificationTable, TicketRestrictionTable } from '../escalation/escalation.table.ts'
 import type { SearchDocumentTable } from '../search/search.table.ts'
-import type { HelpCenterSecretTable, KbArticleGroupTable, KbArticleRevisionTable, KbArticleTable, KbCategoryTable, KbFeedbackTable } from '../knowledge/knowledge.table.ts'
+import type { HelpCenterSecretTable, KbArticleGroupTable, KbArticleRevisionTable, KbArticleTable, KbCategoryTable, KbFeedbackTable, KbImageTable } from '../knowledge/knowledge.table.ts'
 import type { AutomationRuleRunTable, AutomationRuleTable, MacroTable } from '../automation/automation.table.ts'
 
 /** The whole schema, composed from each feature's table types. */
@@ -61,6 +61,7 @@ export interface Database {
   kb_articles: KbArticleTable
   kb_article_revisions: KbArticleRevisionTable
   kb_feedback: KbFeedbackTable
+  kb_images: KbImageTable
   help_center_secrets: HelpCenterSecretTable
 }
 

@@ -11,6 +11,7 @@ const form = 'An HTML form post (application/x-www-form-urlencoded) carrying the
 const DOCS: RouteDoc[] = [
   { ...base, method: 'GET', path: '/', summary: 'Redirects to /help/ja or /help/en by Accept-Language', produces: undefined },
   { ...base, method: 'GET', path: '/*', summary: 'Any other help center path: an HTML 404 page in the path\'s language' },
+  { ...base, method: 'GET', path: '/images/:id', params: z.object({ id: z.string() }), summary: 'An image uploaded for articles (PNG, JPEG, GIF or WebP; cached as immutable)', produces: 'image/*', errors: ['kb.image_not_found'] },
   { ...base, method: 'GET', path: '/sitemap.xml', summary: 'Sitemap of the help center pages with hreflang alternates', produces: 'application/xml' },
   { ...base, method: 'GET', path: '/:locale', params: locale, summary: 'Help center home: categories, FAQ and popular articles' },
   { ...base, method: 'GET', path: '/:locale/categories/:id', params: locale.extend({ id: z.string() }), summary: 'A category with its sections and their published articles' },

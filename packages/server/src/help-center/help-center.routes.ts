@@ -10,6 +10,7 @@ import { AppError } from '../lib/app-error.ts'
 import { listKbCategories } from '../knowledge/manage-kb-categories.ts'
 import { countKbView, getPublishedArticle, listPublishedArticles, recordKbFeedback } from '../knowledge/published-articles.ts'
 import { searchHelpCenter } from '../knowledge/search-help-center.ts'
+import { sendKbImage } from '../knowledge/kb-images.ts'
 import type { ContactChannels } from './contact-pages.ts'
 import { contactBody, messageBody, thanksBody } from './contact-pages.ts'
 import { issueFormToken, verifyFormToken } from './form-token.ts'
@@ -92,6 +93,8 @@ export async function helpCenterRoutes(app: FastifyInstance, deps: Deps): Promis
 
     return notFound(reply, localeOf(first) ?? 'ja', await account())
   })
+
+  app.get<{ Params: { id: string } }>('/images/:id', { config }, async (request, reply) => sendKbImage(deps, (await account())?.id, request.params.id, reply))
 
   app.get('/sitemap.xml', { config }, async (_request, reply) => {
     const acc = await account()

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import {
   createKbArticleInput, createKbCategoryInput, kbArticlePage, kbArticleView, kbCategoryList, kbCategoryView, kbDiffQuery, kbDiffView,
-  kbFeedbackList, kbLocale, kbPreviewInput, kbPreviewView, kbRevisionList, kbSuggestList, kbSuggestQuery, listKbArticlesQuery,
+  kbFeedbackList, kbImageUploadQuery, kbImageView, kbLocale, kbPreviewInput, kbPreviewView, kbRevisionList, kbSuggestList, kbSuggestQuery, listKbArticlesQuery,
   translationInput, updateKbArticleInput, updateKbCategoryInput,
 } from '@madoguchi/shared'
 import type { RouteDoc } from '../http/openapi-registry.ts'
@@ -49,6 +49,12 @@ const DOCS: RouteDoc[] = [
     summary: 'Save an old revision\'s content as a new revision (published if the translation was live)', errors: [...notFound, 'kb.revision_not_found'],
   },
   { method: 'GET', path: '/kb/articles/:id/feedback', tags, access: 'agent', params: articleId, response: kbFeedbackList, summary: '"Was this helpful?" answers and comments from the help center, newest first', errors: [...notFound] },
+  {
+    method: 'POST', path: '/kb/images', tags, access: 'staff', query: kbImageUploadQuery, response: kbImageView, status: 201,
+    summary: 'Upload an image for articles: the raw bytes as the body, Content-Type image/png, image/jpeg, image/gif or image/webp, at most 5 MB',
+    description: 'The bytes must be what the type says (checked); SVG is refused. The image is public at `url` (/help/images/:id), whatever the visibility of the articles that use it.',
+    errors: ['kb.image_invalid', 'request.unsupported_media_type', 'request.payload_too_large'],
+  },
   { method: 'POST', path: '/kb/preview', tags, access: 'agent', body: kbPreviewInput, response: kbPreviewView, summary: 'Render Markdown as the help center will (sanitized HTML)' },
   {
     method: 'GET', path: '/kb/suggest', tags, access: 'agent', query: kbSuggestQuery, response: kbSuggestList,

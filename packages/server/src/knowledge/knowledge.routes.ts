@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import {
-  createKbArticleInput, createKbCategoryInput, kbDiffQuery, kbLocale, kbPreviewInput, kbSuggestQuery, listKbArticlesQuery,
+  KB_IMAGE_MAX_BYTES, createKbArticleInput, createKbCategoryInput, kbDiffQuery, kbImageUploadQuery, kbLocale, kbPreviewInput, kbSuggestQuery, listKbArticlesQuery,
   translationInput, updateKbArticleInput, updateKbCategoryInput,
 } from '@madoguchi/shared'
 import type { Deps } from '../deps.ts'
@@ -10,6 +10,7 @@ import { AppError } from '../lib/app-error.ts'
 import { createKbArticle } from './create-kb-article.ts'
 import { deleteKbArticle } from './delete-kb-article.ts'
 import { diffKbRevisions, listKbRevisions, restoreKbRevision } from './kb-revisions.ts'
+import { uploadKbImage } from './kb-images.ts'
 import { documentKnowledgeRoutes } from './knowledge.docs.ts'
 import { createKbCategory, listKbCategories, updateKbCategory } from './manage-kb-categories.ts'
 import { renderMarkdown } from './markdown.ts'
@@ -81,6 +82,16 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: Deps): Promise
     },
   )
   app.get<{ Params: IdParams }>('/kb/articles/:id/feedback', { config: { access: 'agent' } }, async (request) => listKbFeedback(deps, principalOf(request), request.params.id))
+  // Image bytes arrive raw (the browser sends the File as the body); only this route parses them.
+  await app.register(async (scope) => {
+    scope.addContentTypeParser(['image/png', 'image/jpeg', 'image/gif', 'image/webp'], { parseAs: 'buffer', bodyLimit: KB_IMAGE_MAX_BYTES }, (_request, body, done) => done(null, body))
+    scope.post('/kb/images', { config: { access: 'staff' }, bodyLimit: KB_IMAGE_MAX_BYTES }, async (request, reply) => {
+      const { filename } = parseInput(kbImageUploadQuery, request.query)
+      if (!Buffer.isBuffer(request.body)) throw new AppError('request.unsupported_media_type')
+
+      return reply.status(201).send(await uploadKbImage(deps, principalOf(request), request.body, filename))
+    })
+  })
   app.post('/kb/preview', { config: { access: 'agent' } }, async (request) => ({ html: renderMarkdown(parseInput(kbPreviewInput, request.body).body) }))
   app.get('/kb/suggest', { config: { access: 'agent' } }, async (request) => {
     const { ticketId } = parseInput(kbSuggestQuery, request.query)

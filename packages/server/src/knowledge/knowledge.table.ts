@@ -84,3 +84,19 @@ export interface HelpCenterSecretTable {
   secret: string
   created_at: string
 }
+
+/** An image uploaded for articles (public at /help/images/:id). */
+export interface KbImageTable {
+  id: string
+  account_id: string
+  filename: string
+  content_type: string
+  size: number
+  sha256: string
+  /** Up to 256 KB: the bytes; larger: null, and the blob folder holds them under `storage_key`. */
+  content: Buffer | null
+  storage_key: string | null
+  uploaded_by: string | null
+  created_at: string
+}
+export type KbImageRow = Selectable<KbImageTable>

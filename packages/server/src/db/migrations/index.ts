@@ -9,6 +9,7 @@ import * as routingLoadIndex from './2026_11_27_1315_routing_load_index.ts'
 import * as search from './2026_11_27_1200_search.ts'
 import * as customerContactsByCustomer from './2026_11_27_1205_customer_contacts_by_customer.ts'
 import * as knowledgeBase from './2026_11_27_1215_knowledge_base.ts'
+import * as kbImages from './2026_11_27_1430_kb_images.ts'
 import * as escalationAcknowledged from './2026_11_27_1340_escalation_acknowledged.ts'
 import * as ticketsCreatedSort from './2026_11_27_1350_tickets_created_sort.ts'
 import * as macroActions from './2026_11_27_1405_macro_actions.ts'
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_1200_search': search,
   '2026_11_27_1205_customer_contacts_by_customer': customerContactsByCustomer,
   '2026_11_27_1215_knowledge_base': knowledgeBase,
+  '2026_11_27_1430_kb_images': kbImages,
   '2026_11_27_1340_escalation_acknowledged': escalationAcknowledged,
   '2026_11_27_1350_tickets_created_sort': ticketsCreatedSort,
   '2026_11_27_1405_macro_actions': macroActions,
