@@ -273,6 +273,8 @@ export const en = {
     weekdaysShort: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
   },
   routingAdmin: {
+    escalationPath: 'Escalation path of {{name}}', stepTeam: 'Step {{n}}: team', stepTier: 'Step {{n}}: tier', anyTier: 'Any tier',
+    tier: 'Tier {{tier}}', removeStep: 'Remove step {{n}}', addStep: 'Add step', thenSupervisors: 'After the last step: supervisors.',
     perTeam: 'Assignment per team', perTeamHint: 'Round-robin takes turns; least-busy picks the agent with the fewest open tickets. Only online agents with capacity, the right skills and language get tickets.',
     teamForm: 'Routing of {{name}}', mode: 'Mode', modes: { round_robin: 'Round-robin', least_busy: 'Least busy' },
     autoAssign: 'Assign new tickets automatically', respectCapacity: 'Respect agents’ capacity per channel',

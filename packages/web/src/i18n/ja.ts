@@ -272,6 +272,8 @@ export const ja: typeof en = {
     weekdaysShort: { mon: '月', tue: '火', wed: '水', thu: '木', fri: '金', sat: '土', sun: '日' },
   },
   routingAdmin: {
+    escalationPath: '{{name}}のエスカレーション経路', stepTeam: '段階{{n}}：チーム', stepTier: '段階{{n}}：ティア', anyTier: 'ティア指定なし',
+    tier: 'ティア{{tier}}', removeStep: '段階{{n}}を削除', addStep: '段階を追加', thenSupervisors: '最後の段階の次はスーパーバイザーです。',
     perTeam: 'チームごとの割り当て', perTeamHint: 'ラウンドロビンは順番に、最少負荷は未解決チケットが最も少ない担当者に割り当てます。オンラインで、容量に余裕があり、スキルと言語が合う担当者だけが対象です。',
     teamForm: '{{name}}の振り分け', mode: '方式', modes: { round_robin: 'ラウンドロビン', least_busy: '最少負荷' },
     autoAssign: '新しいチケットを自動で割り当てる', respectCapacity: 'チャネルごとの担当者の容量を守る',

@@ -30,7 +30,7 @@ export type CategoryRoutes = Record<string, string>
 
 export const routing = {
   team: (teamId: string) => api.get<TeamRoutingView>(`${V1}/teams/${encodeURIComponent(teamId)}/routing`),
-  updateTeam: (teamId: string, patch: Partial<Pick<TeamRoutingView, 'mode' | 'autoAssign' | 'respectCapacity'>>) =>
+  updateTeam: (teamId: string, patch: Partial<Pick<TeamRoutingView, 'mode' | 'autoAssign' | 'respectCapacity' | 'escalationSteps'>>) =>
     api.patch<TeamRoutingView>(`${V1}/teams/${encodeURIComponent(teamId)}/routing`, patch),
   categories: () => api.get<{ routes: CategoryRoutes }>(`${V1}/routing/categories`).then((r) => r.routes),
   setCategories: (routes: CategoryRoutes) => request<{ routes: CategoryRoutes }>('PUT', `${V1}/routing/categories`, { routes }).then((r) => r.routes),

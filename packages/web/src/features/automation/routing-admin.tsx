@@ -10,6 +10,7 @@ import { useDirectory } from '../admin/directory.ts'
 import { routing } from './automation-api.ts'
 import type { CategoryRoutes } from './automation-api.ts'
 import { ROUTING_MODES } from './options.ts'
+import { EscalationPath } from './escalation-path.tsx'
 import './settings.css'
 
 /** Categories plus `legal`: the team legal and physical threats are escalated to. */
@@ -27,7 +28,7 @@ export function RoutingAdmin() {
         <p className="muted small">{t('routingAdmin.perTeamHint')}</p>
         {teams.length === 0 && <EmptyState title={t('admin.noTeams')} />}
         <ul className="plain">
-          {teams.map((team) => <TeamRouting key={team.id} team={team} />)}
+          {teams.map((team) => <TeamRouting key={team.id} team={team} teams={teams} />)}
         </ul>
       </section>
       <CategoryRouting teams={teams} />
@@ -35,7 +36,7 @@ export function RoutingAdmin() {
   )
 }
 
-function TeamRouting({ team }: { team: TeamView }) {
+function TeamRouting({ team, teams }: { team: TeamView; teams: TeamView[] }) {
   const { t } = useTranslation()
   const current = useAsync(() => routing.team(team.id), `routing-${team.id}`)
   const [draft, setDraft] = useState<TeamRoutingView | null>(null)
@@ -51,7 +52,7 @@ function TeamRouting({ team }: { team: TeamView }) {
     setError(null)
     setSaved(false)
     try {
-      current.setData(await routing.updateTeam(team.id, { mode: draft.mode, autoAssign: draft.autoAssign, respectCapacity: draft.respectCapacity }))
+      current.setData(await routing.updateTeam(team.id, { mode: draft.mode, autoAssign: draft.autoAssign, respectCapacity: draft.respectCapacity, escalationSteps: draft.escalationSteps }))
       setSaved(true)
     } catch (err) {
       setError(err)
@@ -80,6 +81,7 @@ function TeamRouting({ team }: { team: TeamView }) {
               <input type="checkbox" checked={draft.respectCapacity} onChange={(e) => setDraft({ ...draft, respectCapacity: e.target.checked })} />
               {t('routingAdmin.respectCapacity')}
             </label>
+            <EscalationPath steps={draft.escalationSteps} teams={teams} teamName={team.name} error={error} onChange={(escalationSteps) => setDraft({ ...draft, escalationSteps })} />
             <button type="submit" className="button-small">{t('common.save')}</button>
             {saved && <span role="status" className="muted small">{t('common.saved')}</span>}
           </>
