@@ -32,6 +32,7 @@ import { DATA_DIR } from './lib/bench-db.ts'
 import { percentile } from './lib/stats.ts'
 import type { Row } from './lib/table.ts'
 import { measureIndexingCost } from './search-create-cost.ts'
+import { createTransact } from '../packages/server/src/db/transact.ts'
 
 export const SEARCH_P99_MS = 50
 
@@ -57,7 +58,7 @@ const log = (line: string) => console.log(line)
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
 
 function depsFor(db: Db, dialect: Dialect): Deps {
-  return { db, dialect, clock: systemClock, logger: pino({ level: 'warn' }), config: { database: { dialect } } as Config, realtime: createInProcessBus() }
+  return { db, dialect, transact: createTransact(db, dialect), clock: systemClock, logger: pino({ level: 'warn' }), config: { database: { dialect } } as Config, realtime: createInProcessBus() }
 }
 
 /** A consistent copy of the SQLite data set (online backup: the source may be open elsewhere). */

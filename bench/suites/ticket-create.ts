@@ -80,6 +80,8 @@ export async function measureTicketCreation(dialect: Dialect, options: BenchOpti
     return { dialect, load, rawInsertsPerSec, ticketsInDb: Number(count.n) }
   } finally {
     await server.stop()
+    // buildDeps opened a LISTEN connection on PostgreSQL: close it or the run never exits.
+    await deps.realtime.close()
     await bench.close()
   }
 }

@@ -4,6 +4,8 @@ import type { Config } from './config.ts'
 import type { Db } from './db/database.ts'
 import type { Dialect } from './db/create-db.ts'
 import { createDb } from './db/create-db.ts'
+import type { Transact } from './db/transact.ts'
+import { createTransact } from './db/transact.ts'
 import type { Clock } from './lib/clock.ts'
 import type { RealtimeBus } from './realtime/realtime-bus.ts'
 import { createInProcessBus } from './realtime/realtime-bus.ts'
@@ -17,6 +19,11 @@ import { systemClock } from './lib/clock.ts'
 export interface Deps {
   db: Db
   dialect: Dialect
+  /**
+   * Write transactions go through here, not `db.transaction()`: on SQLite they are
+   * group-committed (db/transact.ts). Resolves after COMMIT.
+   */
+  transact: Transact
   clock: Clock
   logger: Logger
   config: Config
@@ -28,9 +35,12 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
   const logger = overrides.logger ?? pino({ level: config.logLevel })
   const database = config.database
 
+  const db = overrides.db ?? createDb(database)
+
   return {
-    db: overrides.db ?? createDb(database),
+    db,
     dialect: database.dialect,
+    transact: overrides.transact ?? createTransact(db, database.dialect),
     clock: overrides.clock ?? systemClock,
     logger,
     config,

@@ -11,7 +11,7 @@ import { toAccountView } from './account-view.ts'
 export async function updateAccount(deps: Deps, actor: Principal, input: UpdateAccountInput, ip: string | null): Promise<AccountView> {
   const at = deps.clock.now().toISOString()
 
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     const row = await findAccount(trx, actor.accountId)
     if (!row) throw new AppError('auth.required')
     const update: AccountUpdate = {}

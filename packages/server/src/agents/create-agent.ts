@@ -26,7 +26,7 @@ export async function createAgent(deps: Deps, actor: AdminActor, input: CreateAg
   const passwordHash = await hashPassword(input.password ?? temporaryPassword!)
   const at = deps.clock.now().toISOString()
   try {
-    const agent = await deps.db.transaction().execute(async (trx) => {
+    const agent = await deps.transact(async (trx) => {
       if (await findAgentByEmail(trx, actor.accountId, input.email)) throw new AppError('agent.email_taken')
       const teamIds = await checkTeamIds(trx, actor.accountId, input.teamIds)
       const row = await insertAgent(trx, {

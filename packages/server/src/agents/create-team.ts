@@ -11,7 +11,7 @@ import { isUniqueViolation } from './unique-violation.ts'
 export async function createTeam(deps: Deps, actor: Principal, input: CreateTeamInput, ip: string | null): Promise<TeamView> {
   const at = deps.clock.now().toISOString()
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    return await deps.transact(async (trx) => {
       if (await findTeamByName(trx, actor.accountId, input.name)) throw new AppError('team.name_taken')
       const row = await insertTeam(trx, {
         id: newId(),

@@ -62,7 +62,7 @@ export async function updateAgent(deps: Deps, actor: Principal, agentId: string,
   const audit = (action: string, details: Record<string, unknown>): AuditInput =>
     ({ accountId: actor.accountId, actorId: actor.agentId, action, targetType: 'agent', targetId: agentId, details, ip, at })
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    return await deps.transact(async (trx) => {
       const row = await findAgentById(trx, actor.accountId, agentId)
       if (!row) throw new AppError('agent.not_found')
       if (input.email && input.email !== row.email && (await findAgentByEmail(trx, actor.accountId, input.email))) {

@@ -13,7 +13,7 @@ export async function updateTeam(deps: Deps, actor: Principal, teamId: string, i
   if (!isId(teamId)) throw new AppError('team.not_found')
   const at = deps.clock.now().toISOString()
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    return await deps.transact(async (trx) => {
       const row = await findTeam(trx, actor.accountId, teamId)
       if (!row) throw new AppError('team.not_found')
       const changes: Record<string, { from: unknown; to: unknown }> = {}

@@ -51,7 +51,7 @@ export async function createAdmin(deps: Deps, options: CreateAdminOptions): Prom
   const passwordHash = await hashPassword(credentials.password)
   const at = deps.clock.now().toISOString()
 
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     const account = await pickAccount(trx, options.accountId, at)
     const { agentId, existed } = await putAdmin(trx, {
       accountId: account.id,

@@ -48,7 +48,7 @@ export async function createApiToken(deps: Deps, input: CreateApiTokenRequest): 
     expires_at: expiresAt ? expiresAt.toISOString() : null,
     revoked_at: null,
   }
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.transact(async (trx) => {
     await insertApiToken(trx, row)
     await recordAudit(trx, {
       accountId: input.accountId,

@@ -47,7 +47,7 @@ export async function ensureFirstAdmin(deps: Deps, options: EnsureFirstAdminOpti
   const passwordHash = await hashPassword(credentials.password)
   const at = deps.clock.now().toISOString()
 
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     if (deps.dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('madoguchi.ensure_first_admin'))`.execute(trx)
     const raced = await findAnyAdmin({ db: trx })
     if (raced) return { created: false, accountId: raced } as const

@@ -65,7 +65,7 @@ export async function login(deps: Deps, input: LoginRequest): Promise<LoginResul
   if (!agent || agent.active !== 1) {
     // The audit log belongs to an account; an email nobody has only reaches the server log.
     if (candidates.length === 0) deps.logger.warn({ ip: input.ip }, 'login failed: unknown email')
-    await deps.db.transaction().execute(async (trx) => {
+    await deps.transact(async (trx) => {
       for (const candidate of candidates) {
         await recordAudit(trx, {
           accountId: candidate.account_id,
@@ -86,7 +86,7 @@ export async function login(deps: Deps, input: LoginRequest): Promise<LoginResul
   const csrfToken = randomToken(32)
   const expiresAt = new Date(Date.parse(at) + SESSION_TTL_MS).toISOString()
 
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     await insertSession(trx, {
       id_hash: sha256(sessionId),
       account_id: agent.account_id,

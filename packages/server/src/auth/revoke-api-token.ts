@@ -15,7 +15,7 @@ export async function revokeApiToken(deps: Deps, principal: Principal, tokenId: 
   if (!token || (token.agent_id !== principal.agentId && principal.role !== 'admin')) throw new AppError('token.not_found')
   if (token.revoked_at) return
   const at = deps.clock.now().toISOString()
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.transact(async (trx) => {
     await markApiTokenRevoked(trx, token.id, at)
     await recordAudit(trx, {
       accountId: principal.accountId,

@@ -38,7 +38,7 @@ export async function updateMe(deps: Deps, ctx: UpdateMeContext, input: UpdateMe
   }
   const at = deps.clock.now().toISOString()
 
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     if (Object.keys(changes).length > 0) {
       await updateAgentRow(trx, principal.accountId, principal.agentId, { ...changes, updated_at: at })
     }

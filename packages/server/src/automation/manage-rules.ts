@@ -26,7 +26,7 @@ export async function listRules(deps: Deps, principal: Principal): Promise<{ ite
 export async function createRule(deps: Deps, principal: Principal, input: CreateRuleInput): Promise<RuleView> {
   const at = deps.clock.now().toISOString()
 
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     const row = await trx.insertInto('automation_rules').values({
       id: newId(), account_id: principal.accountId, name: input.name, kind: input.kind, event: input.kind === 'trigger' ? (input.event ?? null) : null,
       conditions: toJson(input.conditions), actions: toJson(input.actions), position: input.position, active: input.active ? 1 : 0, created_at: at, updated_at: at,
@@ -48,7 +48,7 @@ export async function updateRule(deps: Deps, principal: Principal, id: string, i
   if (input.position !== undefined) set.position = input.position
   if (input.active !== undefined) set.active = input.active ? 1 : 0
 
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     const row = await trx.updateTable('automation_rules').set(set).where('account_id', '=', principal.accountId).where('id', '=', id).returningAll().executeTakeFirst()
     if (!row) throw new AppError('automation.rule_not_found')
     await recordAudit(trx, { accountId: principal.accountId, actorId: principal.agentId, action: 'automation.rule_updated', targetType: 'automation_rule', targetId: id, details: { fields: Object.keys(input) }, at })
@@ -60,7 +60,7 @@ export async function updateRule(deps: Deps, principal: Principal, id: string, i
 export async function deleteRule(deps: Deps, principal: Principal, id: string): Promise<void> {
   if (!isId(id)) throw new AppError('automation.rule_not_found')
   const at = deps.clock.now().toISOString()
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.transact(async (trx) => {
     const result = await trx.deleteFrom('automation_rules').where('account_id', '=', principal.accountId).where('id', '=', id).executeTakeFirst()
     if (Number(result.numDeletedRows) === 0) throw new AppError('automation.rule_not_found')
     await recordAudit(trx, { accountId: principal.accountId, actorId: principal.agentId, action: 'automation.rule_deleted', targetType: 'automation_rule', targetId: id, at })

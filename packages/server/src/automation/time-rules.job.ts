@@ -54,7 +54,7 @@ export async function runTimeRules(deps: Deps): Promise<number> {
     for (const ticket of candidates) {
       const key = since.get(ticket.id)!
       const pending: RealtimeEvent[] = []
-      const ran = await deps.db.transaction().execute(async (trx) => {
+      const ran = await deps.transact(async (trx) => {
         const extras = await loadFactExtras(trx, ticket, [rule], now, (now.getTime() - Date.parse(key)) / 3600_000)
         if (!ruleMatches(rule, factsOf(ticket, extras))) return false
         const inserted = await trx.insertInto('automation_rule_runs').values({ rule_id: rule.id, ticket_id: ticket.id, run_key: key, created_at: at })

@@ -16,7 +16,7 @@ export async function createBusinessCalendar(deps: Deps, actor: Principal, input
   if (problems.length > 0) throw new AppError('request.validation_failed', problems)
   const at = deps.clock.now().toISOString()
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    return await deps.transact(async (trx) => {
       if (await findBusinessCalendarByName(trx, actor.accountId, input.name)) throw new AppError('calendar.name_taken')
       const isDefault = input.isDefault || !(await hasDefaultBusinessCalendar(trx, actor.accountId))
       if (isDefault) await clearDefaultBusinessCalendar(trx, actor.accountId, at)

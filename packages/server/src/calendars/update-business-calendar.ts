@@ -20,7 +20,7 @@ export async function updateBusinessCalendar(
 ): Promise<BusinessCalendarView> {
   const at = deps.clock.now().toISOString()
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    return await deps.transact(async (trx) => {
       const row = await findBusinessCalendar(trx, actor.accountId, id)
       if (!row) throw new AppError('calendar.not_found')
       const before = toBusinessCalendarView(row)

@@ -14,7 +14,7 @@ export async function addCustomerContacts(
 ): Promise<CustomerView> {
   const { accountId, customerId, actor } = command
 
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     await lockWritableCustomer(trx, deps, accountId, customerId)
     const now = deps.clock.now().toISOString()
     const added = await attachContacts(trx, accountId, customerId, command.contacts, now)

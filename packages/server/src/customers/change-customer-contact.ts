@@ -29,7 +29,7 @@ export async function changeCustomerContact(
 ): Promise<CustomerView> {
   const { accountId, customerId, contactId, actor, change } = command
 
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     await lockWritableCustomer(trx, deps, accountId, customerId)
     const contact = await findContactById(trx, accountId, customerId, contactId)
     if (!contact) throw new AppError('customer.contact_not_found', { id: contactId })

@@ -27,7 +27,7 @@ export async function createCustomer(deps: Deps, { accountId, actor, input }: Cr
     ])
   }
 
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     const now = deps.clock.now().toISOString()
     const row: Omit<NewCustomerRow, 'crn'> = { id: newId(), account_id: accountId, display_name: displayName, created_at: now, updated_at: now }
     const columns = row as Record<string, unknown>

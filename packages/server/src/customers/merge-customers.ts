@@ -34,7 +34,7 @@ export async function mergeCustomers(deps: Deps, command: MergeCustomersCommand)
   const { accountId, sourceId, intoId, actor } = command
   if (sourceId === intoId) throw new AppError('customer.cannot_merge_into_self', { id: sourceId })
 
-  const { survivor, movedTickets, now } = await deps.db.transaction().execute(async (trx) => {
+  const { survivor, movedTickets, now } = await deps.transact(async (trx) => {
     // Lock in a fixed order so that two opposite merges cannot deadlock.
     const locked = new Map<string, CustomerRow | undefined>()
     for (const id of [sourceId, intoId].sort()) locked.set(id, await lockCustomer(trx, deps.dialect, accountId, id))

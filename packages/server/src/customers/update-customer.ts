@@ -26,7 +26,7 @@ export interface UpdateCustomerCommand {
  * transaction. Turning a flag off clears its reason; turning it on needs one.
  */
 export async function updateCustomer(deps: Deps, { accountId, customerId, actor, input }: UpdateCustomerCommand): Promise<CustomerView> {
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     const current = await lockWritableCustomer(trx, deps, accountId, customerId)
 
     const wanted: Partial<Record<CustomerField, unknown>> = { ...input }

@@ -8,7 +8,7 @@ import { DELIVER_MESSAGE_JOB } from '../tickets/post-ticket-message.ts'
  * queued delivery jobs, as an import of old conversations would.
  */
 export async function markDemoHistoryDelivered(deps: Deps, accountId: string): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.transact(async (trx) => {
     await trx
       .updateTable('messages')
       .set({ delivery_status: 'sent' })

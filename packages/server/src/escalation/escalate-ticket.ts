@@ -59,7 +59,7 @@ async function targetOf(trx: Trx, ticket: TicketRow, input: EscalateInput): Prom
  */
 export async function escalateTicket(deps: Deps, viewer: Viewer, ref: TicketRef, input: EscalateInput): Promise<EscalationView> {
   const at = deps.clock.now().toISOString()
-  const result = await deps.db.transaction().execute(async (trx) => {
+  const result = await deps.transact(async (trx) => {
     const ticket = await lockVisibleTicket(trx, deps.dialect, viewer, ref)
 
     return escalateLocked(trx, deps, ticket, input, { kind: 'agent', id: viewer.agentId }, at)

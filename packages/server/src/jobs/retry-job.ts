@@ -8,7 +8,7 @@ import { toJobView } from './job-view.ts'
 
 /** An admin sends a dead (or waiting-to-retry) job back to the queue now, with fresh attempts. */
 export async function retryJob(deps: Deps, principal: Principal, jobId: string, ip: string | null): Promise<JobView> {
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     const now = deps.clock.now().toISOString()
     const requeued = await requeueJob(trx, principal.accountId, jobId, now)
     if (!requeued) {

@@ -14,7 +14,7 @@ export async function createKbArticle(deps: Deps, principal: Principal, input: C
   const at = deps.clock.now().toISOString()
   const id = newId()
 
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     await requireKbCategory(trx, principal.accountId, input.categoryId)
     const relatedIds = await checkRelatedIds(trx, principal.accountId, id, input.relatedIds)
     const group = await trx.insertInto('kb_article_groups').values({

@@ -11,7 +11,7 @@ import { listTranslationRows, requireKbGroup } from './knowledge.repo.ts'
  */
 export async function deleteKbArticle(deps: Deps, principal: Principal, id: string): Promise<void> {
   const at = deps.clock.now().toISOString()
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.transact(async (trx) => {
     await requireKbGroup(trx, principal.accountId, id)
     const translations = await listTranslationRows(trx, principal.accountId, [id])
     const translationIds = translations.map((t) => t.id)

@@ -50,7 +50,7 @@ export async function diffKbRevisions(deps: Deps, principal: Principal, id: stri
 export async function restoreKbRevision(deps: Deps, principal: Principal, id: string, locale: KbLocale, number: number): Promise<KbArticleView> {
   const at = deps.clock.now().toISOString()
 
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     const group = await requireKbGroup(trx, principal.accountId, id)
     const article = await requireTranslation(trx, principal.accountId, id, locale)
     const old = await revisionRow(trx, article.id, number)

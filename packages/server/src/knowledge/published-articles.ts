@@ -88,9 +88,9 @@ export async function countKbView(deps: Pick<Deps, 'db'>, translationId: string)
  * feedback for the author (with the comment, if any) in one transaction.
  */
 export async function recordKbFeedback(
-  deps: Pick<Deps, 'db' | 'clock'>, accountId: string, translationId: string, helpful: boolean, comment: string | null,
+  deps: Pick<Deps, 'db' | 'transact' | 'clock'>, accountId: string, translationId: string, helpful: boolean, comment: string | null,
 ): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.transact(async (trx) => {
     await trx.updateTable('kb_articles')
       .set((eb) => (helpful ? { helpful_count: eb('helpful_count', '+', 1) } : { not_helpful_count: eb('not_helpful_count', '+', 1) }))
       .where('id', '=', translationId).where('account_id', '=', accountId).execute()

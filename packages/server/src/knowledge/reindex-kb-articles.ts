@@ -24,7 +24,7 @@ export async function reindexKbArticles(deps: Deps, accountId: string, batchSize
       .limit(batchSize)
       .execute()
     if (rows.length === 0) return total
-    await deps.db.transaction().execute(async (trx) => {
+    await deps.transact(async (trx) => {
       for (const { visibility, published_body: body, ...row } of rows) await syncArticleSearch(trx, deps.dialect, row, visibility, markdownToText(body))
     })
     total += rows.length

@@ -12,7 +12,7 @@ import { publishTranslationRow, saveTranslation, unpublishTranslationRow } from 
 export async function updateKbArticle(deps: Deps, principal: Principal, id: string, input: UpdateKbArticleInput): Promise<KbArticleView> {
   const at = deps.clock.now().toISOString()
 
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     const before = await requireKbGroup(trx, principal.accountId, id)
     if (input.categoryId !== undefined) await requireKbCategory(trx, principal.accountId, input.categoryId)
     const relatedIds = input.relatedIds === undefined ? undefined : await checkRelatedIds(trx, principal.accountId, id, input.relatedIds)
@@ -42,7 +42,7 @@ export async function updateKbArticle(deps: Deps, principal: Principal, id: stri
 export async function putKbTranslation(deps: Deps, principal: Principal, id: string, locale: KbLocale, input: TranslationInput): Promise<KbArticleView> {
   const at = deps.clock.now().toISOString()
 
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     const group = await requireKbGroup(trx, principal.accountId, id)
     await saveTranslation(trx, deps.dialect, {
       accountId: principal.accountId, groupId: id, visibility: group.visibility, locale, title: input.title, body: input.body,
@@ -58,7 +58,7 @@ export async function putKbTranslation(deps: Deps, principal: Principal, id: str
 export async function setKbTranslationPublished(deps: Deps, principal: Principal, id: string, locale: KbLocale, publish: boolean): Promise<KbArticleView> {
   const at = deps.clock.now().toISOString()
 
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     const group = await requireKbGroup(trx, principal.accountId, id)
     const row = await requireTranslation(trx, principal.accountId, id, locale)
     if (publish) await publishTranslationRow(trx, deps.dialect, row, group.visibility, at)

@@ -40,7 +40,7 @@ export async function updateTeamRouting(deps: Deps, principal: Principal, teamId
   const at = deps.clock.now().toISOString()
   await assertTeams(deps.db, principal.accountId, [teamId, ...(input.escalationSteps ?? []).map((s) => s.teamId)])
 
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     const current = toView(teamId, await findTeamRouting(trx, principal.accountId, teamId))
     const next = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as TeamRoutingView
     const values = {
@@ -69,7 +69,7 @@ export async function putCategoryRoutes(deps: Deps, principal: Principal, routes
   const entries = Object.entries(routes).filter((e): e is [string, string] => e[1] !== undefined)
   await assertTeams(deps.db, principal.accountId, entries.map(([, t]) => t))
   const at = deps.clock.now().toISOString()
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.transact(async (trx) => {
     await trx.deleteFrom('category_routes').where('account_id', '=', principal.accountId).execute()
     if (entries.length > 0) await trx.insertInto('category_routes').values(entries.map(([category, team_id]) => ({ account_id: principal.accountId, category, team_id }))).execute()
     await recordAudit(trx, { accountId: principal.accountId, actorId: principal.agentId, action: 'routing.categories_updated', details: { routes: Object.fromEntries(entries) }, at })
@@ -81,7 +81,7 @@ export async function putCategoryRoutes(deps: Deps, principal: Principal, routes
 /** `POST /tickets/:id/route`: route an unassigned ticket now, whatever the team's auto-assign setting. */
 export async function routeTicketNow(deps: Deps, principal: Principal, ref: TicketRef): Promise<{ ticketId: string; teamId: string | null; assigneeId: string | null; reason: Routed['reason'] }> {
   const at = deps.clock.now().toISOString()
-  const routed = await deps.db.transaction().execute(async (trx) => {
+  const routed = await deps.transact(async (trx) => {
     const ticket = await lockVisibleTicket(trx, deps.dialect, principal, ref)
 
     return routeTicket(trx, ticket, { at, dialect: deps.dialect, force: true, actor: { kind: 'agent', id: principal.agentId } })

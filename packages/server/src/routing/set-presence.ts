@@ -17,7 +17,7 @@ import { ACTIVE_STATUSES } from './routing.repo.ts'
  */
 export async function setPresence(deps: Deps, principal: Principal, presence: AgentPresence): Promise<{ agentId: string; presence: AgentPresence; rerouted: number }> {
   const at = deps.clock.now().toISOString()
-  const { changed, rerouted } = await deps.db.transaction().execute(async (trx) => {
+  const { changed, rerouted } = await deps.transact(async (trx) => {
     await trx.updateTable('agents').set({ presence, updated_at: at }).where('account_id', '=', principal.accountId).where('id', '=', principal.agentId).execute()
     const changed: TicketRow[] = []
     let rerouted = 0

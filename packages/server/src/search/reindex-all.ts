@@ -51,7 +51,7 @@ export async function reindexAll(deps: Deps, options: ReindexOptions): Promise<n
       position = { phase: 'tickets', after: null }
       continue
     }
-    await deps.db.transaction().execute((trx) => replaceDocuments(trx, deps.dialect, options.accountId, docs))
+    await deps.transact((trx) => replaceDocuments(trx, deps.dialect, options.accountId, docs))
     total += docs.length
     position = { phase: position.phase, after: last }
     options.onBatch?.(position, total)

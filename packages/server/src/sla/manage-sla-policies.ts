@@ -35,7 +35,7 @@ export async function createSlaPolicy(deps: Deps, principal: Principal, input: C
   const at = deps.clock.now().toISOString()
   await assertCalendar(deps.db, principal.accountId, input.calendarId)
 
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     const row = await insertSlaPolicy(trx, {
       id: newId(), account_id: principal.accountId, name: input.name, calendar_id: input.calendarId ?? null,
       conditions: toJson(input.conditions), first_response_minutes: input.firstResponseMinutes ?? null,
@@ -65,7 +65,7 @@ export async function updateSlaPolicy(deps: Deps, principal: Principal, id: stri
   if (input.position !== undefined) set.position = input.position
   if (input.active !== undefined) set.active = input.active ? 1 : 0
 
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     const row = await updateSlaPolicyRow(trx, principal.accountId, id, set)
     if (!row) throw new AppError('sla.policy_not_found')
     await recordAudit(trx, { accountId: principal.accountId, actorId: principal.agentId, action: 'sla_policy.updated', targetType: 'sla_policy', targetId: id, details: { fields: Object.keys(input) }, ip: null, at })
@@ -78,7 +78,7 @@ export async function updateSlaPolicy(deps: Deps, principal: Principal, id: stri
 export async function deleteSlaPolicy(deps: Deps, principal: Principal, id: string): Promise<void> {
   if (!isId(id)) throw new AppError('sla.policy_not_found')
   const at = deps.clock.now().toISOString()
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.transact(async (trx) => {
     if (!(await deleteSlaPolicyRow(trx, principal.accountId, id))) throw new AppError('sla.policy_not_found')
     await recordAudit(trx, { accountId: principal.accountId, actorId: principal.agentId, action: 'sla_policy.deleted', targetType: 'sla_policy', targetId: id, details: {}, ip: null, at })
   })

@@ -33,7 +33,7 @@ export async function checkSlaClocks(deps: Deps): Promise<{ warnings: number; br
       .limit(BATCH)
       .execute()
     for (const row of due) {
-      const won = await deps.db.transaction().execute(async (trx) => {
+      const won = await deps.transact(async (trx) => {
         const set = kind === 'breached' ? { breached_at: now, warned_at: now, updated_at: now } : { warned_at: now, updated_at: now }
         const updated = await trx.updateTable('ticket_slas').set(set).where('id', '=', row.id).where(mark, 'is', null).where('achieved_at', 'is', null).executeTakeFirst()
         if (Number(updated.numUpdatedRows) === 0) return false

@@ -14,6 +14,7 @@ import type { Clock } from '../lib/clock.ts'
 import { systemClock } from '../lib/clock.ts'
 import { randomToken } from '../lib/hash.ts'
 import { createInProcessBus } from '../realtime/realtime-bus.ts'
+import { createTransact } from '../db/transact.ts'
 
 /**
  * Kysely's migrator introspects every schema on the server; if another test file
@@ -74,6 +75,7 @@ export async function createTestDeps(dialect: Dialect, options: { clock?: Clock;
   return {
     db,
     dialect,
+    transact: createTransact(db, dialect),
     clock: options.clock ?? systemClock,
     logger: pino({ level: 'silent' }),
     config,

@@ -53,7 +53,7 @@ export async function appendInboundMessage(deps: Deps, input: InboundMessageInpu
   const bodyHtml = sanitizeMessageHtml(input.bodyHtml)
 
   const hooks = ticketHooks(deps)
-  const result = await deps.db.transaction().execute(async (trx) => {
+  const result = await deps.transact(async (trx) => {
     const ticket = await lockTicketRow(trx, deps.dialect, input.accountId, input.ticketId)
     if (!ticket) throw new AppError('ticket.not_found')
     if (ticket.status === 'closed') throw new AppError('ticket.closed', { ticketId: ticket.id, number: Number(ticket.number) })

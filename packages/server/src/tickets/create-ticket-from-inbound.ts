@@ -82,7 +82,7 @@ export async function createTicketFromInbound(deps: Deps, input: InboundTicketIn
   const bodyHtml = sanitizeMessageHtml(input.bodyHtml)
   const hooks = ticketHooks(deps)
   try {
-    const { ticket, message, customer, created } = await deps.db.transaction().execute(async (trx) => {
+    const { ticket, message, customer, created } = await deps.transact(async (trx) => {
       const { customer, created } = await resolveCustomerForTicket(trx, deps, input.accountId, input.customer, { kind: 'system', id: null })
       const inserted = await insertNewTicket(trx, deps.dialect, {
         accountId: input.accountId,

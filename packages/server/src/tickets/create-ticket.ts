@@ -28,7 +28,7 @@ export async function createTicket(deps: Deps, viewer: Viewer, input: CreateTick
   const bodyHtml = sanitizeMessageHtml(input.message.html)
 
   const hooks = ticketHooks(deps)
-  const { ticket, customer, created } = await deps.db.transaction().execute(async (trx) => {
+  const { ticket, customer, created } = await deps.transact(async (trx) => {
     const { customer, created } = await resolveCustomerForTicket(trx, deps, viewer.accountId, input.customer, actor)
     const inserted = await insertNewTicket(trx, deps.dialect, {
       accountId: viewer.accountId,

@@ -32,7 +32,7 @@ export async function postTicketMessage(deps: Deps, viewer: Viewer, ref: TicketR
   const bodyHtml = sanitizeMessageHtml(input.html)
 
   const hooks = ticketHooks(deps)
-  const { message, ticket, opened } = await deps.db.transaction().execute(async (trx) => {
+  const { message, ticket, opened } = await deps.transact(async (trx) => {
     const ticket = await lockVisibleTicket(trx, deps.dialect, viewer, ref)
     if (reply && ticket.status === 'closed') throw new AppError('ticket.closed')
     const message: MessageRow = {

@@ -26,7 +26,7 @@ export async function updateTicket(deps: Deps, viewer: Viewer, ref: TicketRef, i
   const actor = { kind: 'agent' as const, id: viewer.agentId }
 
   const hooks = ticketHooks(deps)
-  const { row, fields } = await deps.db.transaction().execute(async (trx) => {
+  const { row, fields } = await deps.transact(async (trx) => {
     const current = await lockVisibleTicket(trx, deps.dialect, viewer, ref)
     const set: TicketUpdate = {}
     const events: EventInput[] = []

@@ -24,7 +24,7 @@ export async function applyBounce(deps: Deps, raw: RawEmailRow, bounce: Bounce):
   const reason = (first ? `${first.address}: ${first.status ? `${first.status} ` : ''}${first.reason}` : `bounce (${bounce.signal})`).slice(0, 1000)
   if (bounce.subtype !== 'failure') return { ticketId: null, messageId: null, reason: `${bounce.subtype}: ${reason}` }
 
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.transact(async (trx) => {
     const outbound = bounce.originalMessageId
       ? await trx.selectFrom('email_outbound').selectAll().where('account_id', '=', raw.account_id)
         .where('rfc_message_id', '=', bounce.originalMessageId).executeTakeFirst()

@@ -16,7 +16,7 @@ export async function createInbox(deps: Deps, actor: Principal, input: CreateInb
   const now = deps.clock.now().toISOString()
   const id = newId()
 
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.transact(async (trx) => {
     const taken = await takenAddresses(trx, addresses, null)
     if (taken.length > 0) throw new AppError('inbox.address_taken', { addresses: taken })
     await insertInbox(trx, {

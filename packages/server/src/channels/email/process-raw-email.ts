@@ -51,7 +51,7 @@ export async function processRawEmail(deps: Deps, inbox: InboxRow, raw: RawEmail
       }
     }
     // One statement needs no explicit transaction (the common case: no attachments, no acknowledgement).
-    if (linked || extra.enqueueAck) await deps.db.transaction().execute(record)
+    if (linked || extra.enqueueAck) await deps.transact(record)
     else await record(deps.db)
     deps.logger.info({ rawEmailId: raw.id, inboxId: inbox.id, outcome: result.outcome, reason: result.reason }, 'email processed')
 

@@ -15,7 +15,7 @@ import { inboxSettingsOf, toInboxView } from './inbox-view.ts'
  */
 export async function updateInbox(deps: Deps, actor: Principal, inboxId: string, input: UpdateInboxInput): Promise<InboxView> {
   const now = deps.clock.now().toISOString()
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.transact(async (trx) => {
     const row = await findInbox(trx, actor.accountId, inboxId)
     if (!row) throw new AppError('inbox.not_found')
     const set: Updateable<InboxTable> = { updated_at: now }

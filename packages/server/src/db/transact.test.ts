@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
+import { testDialects } from '../test/dialects.ts'
+import type { TestDeps } from '../test/test-deps.ts'
+import { createTestDeps } from '../test/test-deps.ts'
+import { seedTestAccount } from '../test/fixtures.ts'
+import { newId } from '../lib/ids.ts'
+import type { Trx } from './database.ts'
+
+describe.each(testDialects())('transact (%s)', (dialect) => {
+  let deps: TestDeps
+  afterEach(async () => deps?.cleanup())
+
+  const addTag = (trx: Trx, accountId: string, ticketId: string, tag: string) =>
+    trx.insertInto('ticket_tags').values({ account_id: accountId, ticket_id: ticketId, tag, updated_at: new Date().toISOString() }).execute()
+
+  async function ticketFixture() {
+    deps = await createTestDeps(dialect)
+    const account = await seedTestAccount(deps)
+    const ticketId = newId()
+    const at = new Date().toISOString()
+    const customerId = newId()
+    await deps.db.insertInto('customers').values({ id: customerId, account_id: account.accountId, crn: 'C-TEST-0001', display_name: 'Probe', created_at: at, updated_at: at }).execute()
+    await deps.db.insertInto('tickets').values({
+      id: ticketId, account_id: account.accountId, number: 1, subject: 'Probe', status: 'new', priority: 'normal', channel: 'api', customer_id: customerId, created_at: at, updated_at: at,
+    }).execute()
+
+    return { accountId: account.accountId, ticketId }
+  }
+
+  const tagsOf = async (ticketId: string) =>
+    (await deps.db.selectFrom('ticket_tags').select('tag').where('ticket_id', '=', ticketId).orderBy('tag').execute()).map((row) => row.tag)
+
+  it('commits many concurrent units, each resolving with its own result', async () => {
+    const { accountId, ticketId } = await ticketFixture()
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => deps.transact(async (trx) => {
+      await addTag(trx, accountId, ticketId, `t${String(i).padStart(3, '0')}`)
+
+      return i
+    })))
+    expect(results).toEqual(Array.from({ length: 100 }, (_, i) => i))
+    expect(await tagsOf(ticketId)).toHaveLength(100)
+  })
+
+  it('rolls back only the unit that fails; the others in the same batch commit', async () => {
+    const { accountId, ticketId } = await ticketFixture()
+    const outcomes = await Promise.allSettled([
+      deps.transact((trx) => addTag(trx, accountId, ticketId, 'kept-1')),
+      deps.transact(async (trx) => {
+        await addTag(trx, accountId, ticketId, 'half-done')
+        throw new Error('refused after a write')
+      }),
+      // A unique violation (same tag twice) fails inside the database.
+      deps.transact(async (trx) => {
+        await addTag(trx, accountId, ticketId, 'dup')
+        await addTag(trx, accountId, ticketId, 'dup')
+      }),
+      deps.transact((trx) => addTag(trx, accountId, ticketId, 'kept-2')),
+    ])
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled'])
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(Error)
+    expect(await tagsOf(ticketId)).toEqual(['kept-1', 'kept-2'])
+  })
+
+  it('resolves only after the commit: the write is visible to a new read when the promise settles', async () => {
+    const { accountId, ticketId } = await ticketFixture()
+    await deps.transact((trx) => addTag(trx, accountId, ticketId, 'visible'))
+    const seen = await sql<{ n: number }>`select count(*) as n from ticket_tags where ticket_id = ${ticketId}`.execute(deps.db)
+    expect(Number(seen.rows[0]!.n)).toBe(1)
+  })
+})
