@@ -15,6 +15,14 @@ export default tseslint.config(
     },
   },
   {
+    // Writes go through deps.transact (SQLite group commit, db/transact.ts); tests may open raw transactions.
+    files: ['packages/server/src/**/*.ts'],
+    ignores: ['packages/server/src/db/transact.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='transaction'][arguments.length=0]", message: 'Use deps.transact(async (trx) => …) instead of db.transaction() (db/transact.ts).' }],
+    },
+  },
+  {
     // Architecture boundaries: shared imports nothing of ours; web never imports server.
     files: ['packages/shared/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['@madoguchi/server', '@madoguchi/web', '../../server/*', '../../web/*'] }] },
