@@ -18,6 +18,10 @@ const translation = async (locale: string) => (await getArticle(articleId)).tran
 const BODY_1 = '## 返品の手順\n\n商品到着後 **30日以内** に返品を受け付けます。'
 const BODY_2 = `${BODY_1}\n\n送料はお客様のご負担です。`
 const BODY_3 = `${BODY_1}\n\n返品送料は当社が負担します。`
+// A 1×1 PNG for the image upload.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+/** BODY_2 with the uploaded image, as published in revision 2. */
+let published2 = ''
 
 beforeAll(async () => {
   server = await startServer()
@@ -68,7 +72,6 @@ describe('knowledge base', () => {
     // Raw HTML is shown as text, never run.
     await expect.poll(() => preview.textContent()).toContain('<script>')
     expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined()
-    expect(await page.getByText('画像のアップロードはできません').count()).toBe(1)
     await page.getByTestId('kb-body').fill(BODY_1)
     await page.getByRole('button', { name: '下書き保存' }).click()
     await page.waitForURL(/\/kb\/articles\/[0-9a-f-]+\?locale=ja$/)
@@ -83,14 +86,22 @@ describe('knowledge base', () => {
     await page.reload()
     await page.getByText('未保存の変更を復元しました').waitFor()
     expect(await page.getByTestId('kb-body').inputValue()).toBe(BODY_2)
+    // An image, uploaded and inserted at the cursor (the end of the text).
+    await page.getByTestId('kb-body').press('Control+End')
+    await page.getByTestId('kb-image-input').setInputFiles({ name: '返品ラベル.png', mimeType: 'image/png', buffer: PNG })
+    await expect.poll(() => page.getByTestId('kb-body').inputValue()).toMatch(/!\[返品ラベル\]\(\/help\/images\/[0-9a-f-]+\)\n$/)
+    await page.getByTestId('kb-preview').locator('img[alt=返品ラベル]').waitFor()
+    published2 = await page.getByTestId('kb-body').inputValue()
     await page.getByRole('button', { name: '保存して公開' }).click()
     await page.getByText('リビジョン 2 を公開しました。').waitFor()
-    expect(await translation('ja')).toMatchObject({ status: 'published', revision: 2, publishedRevision: 2, body: BODY_2 })
+    expect(await translation('ja')).toMatchObject({ status: 'published', revision: 2, publishedRevision: 2, body: published2 })
 
     const help = await page.context().newPage()
     await help.goto(`/help/ja/articles/${articleId}`)
     expect(await help.locator('h1').textContent()).toBe('返品の方法')
     expect(await help.locator('article strong').textContent()).toBe('30日以内')
+    const image = help.locator('article img[alt=返品ラベル]')
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1)
     // A "no" with a comment becomes feedback the author sees in the editor.
     await help.locator('#fb-comment').fill('送料について詳しく書いてください')
     await help.locator('button[value=no]').click()
@@ -138,10 +149,10 @@ describe('knowledge base', () => {
     await second.getByRole('button', { name: '復元' }).click()
     await second.getByRole('button', { name: 'リビジョン 2 を復元する' }).click()
     await page.getByText('リビジョン 2 をリビジョン 4 として復元しました。').waitFor()
-    await expect.poll(() => page.getByTestId('kb-body').inputValue()).toBe(BODY_2)
-    expect(await translation('ja')).toMatchObject({ revision: 4, publishedRevision: 4, status: 'published', body: BODY_2 })
+    await expect.poll(() => page.getByTestId('kb-body').inputValue()).toBe(published2)
+    expect(await translation('ja')).toMatchObject({ revision: 4, publishedRevision: 4, status: 'published', body: published2 })
     const revisions = await server.api<{ revisions: Revision[] }>(server.account.agent, 'GET', `/api/v1/kb/articles/${articleId}/translations/ja/revisions`)
-    expect(revisions.revisions[0]).toMatchObject({ number: 4, restoredFrom: 2, body: BODY_2 })
+    expect(revisions.revisions[0]).toMatchObject({ number: 4, restoredFrom: 2, body: published2 })
     await history.getByText('リビジョン 2 から復元').waitFor()
   })
 

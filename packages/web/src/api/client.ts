@@ -39,7 +39,9 @@ export interface RequestOptions {
 
 export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' }
-  if (body !== undefined) headers['content-type'] = 'application/json'
+  // A Blob (an uploaded file) goes as it is, typed by itself; anything else as JSON.
+  const raw = body instanceof Blob
+  if (body !== undefined) headers['content-type'] = raw ? body.type || 'application/octet-stream' : 'application/json'
   if (!SAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey
   let response: Response
@@ -47,7 +49,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
       credentials: 'same-origin',
       signal: options.signal,
     })

@@ -3,7 +3,7 @@
  * type-only imports, so no schema code reaches the browser bundle.
  */
 import type {
-  CreateKbArticleInput, KbArticlePage, KbArticleView, KbCategoryView, KbDiffView, KbLocale, KbRevisionView, KbSuggestion,
+  CreateKbArticleInput, KbArticlePage, KbImageView, KbArticleView, KbCategoryView, KbDiffView, KbLocale, KbRevisionView, KbSuggestion,
   KbTranslationView, KbVisibility, TranslationInput, UpdateKbArticleInput,
 } from '@madoguchi/shared'
 // `request` for PUT: the shared client has no `put` helper, and this saves an edit to a file every helper touches.
@@ -51,6 +51,7 @@ export const kb = {
   diff: (id: string, locale: KbLocale, from: number, to: number) => api.get<KbDiffView>(`${translation(id, locale)}/diff${query({ from, to })}`),
   restore: (id: string, locale: KbLocale, number: number) => api.post<KbArticleView>(`${translation(id, locale)}/revisions/${number}/restore`),
   feedback: (id: string) => api.get<{ feedback: KbFeedback[] }>(`${article(id)}/feedback`).then((r) => r.feedback),
+  uploadImage: (file: File) => request<KbImageView>('POST', `${V1}/images${query({ filename: file.name })}`, file),
   preview: (body: string, signal?: AbortSignal) => api.post<{ html: string }>(`${V1}/preview`, { body }, { signal }),
   suggest: (ticketId: string) => api.get<{ suggestions: KbSuggestion[] }>(`${V1}/suggest${query({ ticketId })}`).then((r) => r.suggestions),
 }

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorNotice } from '../../ui/feedback.tsx'
 import type { KbLocale, KbTranslationView } from './kb-api.ts'
 import { readTextDraft, writeTextDraft } from './kb-drafts.ts'
+import { ImageUpload } from './image-upload.tsx'
 import { MarkdownPreview } from './markdown-preview.tsx'
 
 export interface SaveRequest {
@@ -44,6 +45,16 @@ export function TranslationEditor({ articleId, locale, translation, readOnly, on
   const dirty = title !== serverTitle || body !== serverBody
   const staleBase = restored && stored.baseRevision !== (translation?.revision ?? null)
   const idBase = `kb-${locale}`
+  const bodyBox = useRef<HTMLTextAreaElement>(null)
+  // An uploaded image goes where the cursor is, on a line of its own.
+  const insertAtCursor = (markdown: string) => {
+    const at = bodyBox.current?.selectionStart ?? body.length
+    const before = body.slice(0, at)
+    const after = body.slice(at)
+    const block = `${before && !before.endsWith('\n') ? '\n' : ''}${markdown}\n`
+    setBody(before + block + after)
+    bodyBox.current?.focus()
+  }
 
   useEffect(() => {
     if (readOnly) return
@@ -97,6 +108,7 @@ export function TranslationEditor({ articleId, locale, translation, readOnly, on
           <label className="field">
             <span>{t('kb.bodyField')}</span>
             <textarea
+              ref={bodyBox}
               value={body}
               onChange={(e) => setBody(e.target.value)}
               rows={18}
@@ -107,7 +119,10 @@ export function TranslationEditor({ articleId, locale, translation, readOnly, on
               aria-keyshortcuts="Control+S Meta+S"
             />
           </label>
-          <p id={`${idBase}-images`} className="muted small">{t('kb.imagesUnsupported')}</p>
+          <div className="row">
+            {!readOnly && <ImageUpload onUploaded={insertAtCursor} describedBy={`${idBase}-images`} />}
+            <p id={`${idBase}-images`} className="muted small">{t('kb.imagesHint')}</p>
+          </div>
         </div>
         <MarkdownPreview body={body} id={`${idBase}-preview`} />
       </div>
