@@ -5,7 +5,7 @@ import { pick } from '../lib/stats.ts'
 import type { Insertable } from 'kysely'
 import type { Database } from '../../packages/server/src/db/database.ts'
 import type { Conversation } from './vocabulary.ts'
-import { CHANNEL_WEIGHTS, EN_CONVERSATIONS, JA_CONVERSATIONS, TAG_WEIGHTS, weighted } from './vocabulary.ts'
+import { CHANNEL_WEIGHTS, EN_CONVERSATIONS, FOLLOW_UPS, JA_CONVERSATIONS, MESSAGE_COUNTS, TAG_WEIGHTS, weighted } from './vocabulary.ts'
 
 const DAY = 86_400_000
 
@@ -115,9 +115,29 @@ export interface TicketBatch {
   messages: Array<New<'messages'>>
 }
 
+type ThreadMessage = { kind: 'in' | 'out' | 'note'; body: string }
+
 /**
- * Tickets [from, to) in creation order (numbers from+1…), each with 1–3 messages
- * (inbound, reply, then a follow-up or an internal note) and 0–3 tags.
+ * The `count` messages of a ticket: the customer's first message, then the demo
+ * thread as written (reply, notes, answers), then follow-ups taking turns
+ * (customer, agent, now and then an internal note) for the longer tickets.
+ */
+function threadOf(conv: Conversation, lang: 'ja' | 'en', count: number, rand: () => number): ThreadMessage[] {
+  const script: ThreadMessage[] = [{ kind: 'in', body: conv.inbound }, ...(conv.rest.some((m) => m.kind === 'out') ? conv.rest : [{ kind: 'out' as const, body: conv.reply }, ...conv.rest])]
+  const thread = script.slice(0, count)
+  const more = FOLLOW_UPS[lang]
+  while (thread.length < count) {
+    const last = thread.at(-1)!.kind
+    const kind = rand() < 0.15 ? 'note' : last === 'in' ? 'out' : 'in'
+    thread.push({ kind, body: pick(rand, more[kind]) })
+  }
+
+  return thread
+}
+
+/**
+ * Tickets [from, to) in creation order (numbers from+1…), each with 1–6 messages
+ * (≈ 3.15 on average: MESSAGE_COUNTS) and 0–3 tags.
  */
 export function ticketBatch(spec: WorldSpec, from: number, to: number, rand: () => number, languages: Array<'ja' | 'en'>, customerIds: string[]): TicketBatch {
   const out: TicketBatch = { tickets: [], tags: [], messages: [] }
@@ -141,24 +161,25 @@ export function ticketBatch(spec: WorldSpec, from: number, to: number, rand: () 
     const tags: string[] = []
     for (const [tag, weight] of TAG_WEIGHTS) if (rand() < weight) tags.push(tag)
     const channel = weighted(rand, CHANNEL_WEIGHTS) ?? 'email'
-    const count = status === 'new' ? 1 : 1 + (rand() < 0.7 ? 1 : 0) + (rand() < 0.3 ? 1 : 0)
-    const times = [createdMs, Math.floor((createdMs + activityMs) / 2), activityMs]
+    const count = status === 'new' ? 1 : weighted(rand, MESSAGE_COUNTS) ?? 2
+    const thread = threadOf(conv, lang, count, rand)
+    const span = activityMs - createdMs
+    const times = thread.map((_, m) => (m === 0 ? createdMs : createdMs + Math.floor((span * m) / (count - 1))))
     const replier = assignee ?? pick(rand, teamAgents)
     let lastInbound = true
-    for (let m = 0; m < count; m++) {
-      const at = times[m]!
-      const second = m === 1
-      const note = m === 2 && conv.note !== null && rand() < 0.5
-      const kind = m === 0 ? 'inbound' : second ? 'outbound' : note ? 'note' : 'inbound'
-      const body = m === 0 ? conv.inbound : second ? conv.reply : note ? conv.note! : lang === 'ja' ? 'ご対応ありがとうございました。' : 'Thanks for your help!'
+    let firstResponse: string | null = null
+    thread.forEach((message, m) => {
+      const at = new Date(times[m]!).toISOString()
+      const kind = message.kind === 'in' ? 'inbound' : message.kind === 'out' ? 'outbound' : 'note'
       if (kind !== 'note') lastInbound = kind === 'inbound'
+      if (kind === 'outbound') firstResponse ??= at
       out.messages.push({
-        id: uuid7At(at, rand), account_id: spec.accountId, ticket_id: id, kind,
+        id: uuid7At(times[m]!, rand), account_id: spec.accountId, ticket_id: id, kind,
         author_kind: kind === 'inbound' ? 'customer' : 'agent',
         author_agent_id: kind === 'inbound' ? null : replier, author_customer_id: kind === 'inbound' ? customerIds[c]! : null,
-        channel, body_text: body, created_at: new Date(at).toISOString(),
+        channel, body_text: message.body, created_at: at,
       })
-    }
+    })
     const updated = new Date(times[count - 1]!).toISOString()
     const done = status === 'solved' || status === 'closed'
     out.tickets.push({
@@ -166,7 +187,7 @@ export function ticketBatch(spec: WorldSpec, from: number, to: number, rand: () 
       priority: weighted(rand, PRIORITIES) ?? 'normal', category: conv.category, channel,
       customer_id: customerIds[c]!, assignee_id: assignee, team_id: spec.teamIds[team]!,
       tags: JSON.stringify(tags), message_count: count,
-      first_response_at: count > 1 ? new Date(times[1]!).toISOString() : null,
+      first_response_at: firstResponse,
       waiting_since: !done && lastInbound ? updated : null,
       last_message_at: updated, solved_at: done ? updated : null,
       created_at: new Date(createdMs).toISOString(), updated_at: updated,
