@@ -11,6 +11,7 @@ import { TicketPage } from './features/ticket/ticket-page.tsx'
 import { CustomerPage } from './features/customer/customer-page.tsx'
 import { AdminPage } from './features/admin/admin-page.tsx'
 import { ShortcutHelp } from './features/shell/shortcut-help.tsx'
+import { MySettingsPage } from './features/settings/my-settings-page.tsx'
 
 // The knowledge base is its own chunk: agents open it far less often than the inbox.
 const KnowledgePage = lazy(() => import('./features/knowledge/knowledge-page.tsx').then((m) => ({ default: m.KnowledgePage })))
@@ -52,6 +53,7 @@ function Shell() {
   else if ((params = matchPath('/customers/:id', path))) page = <CustomerPage key={params.id} customerId={params.id ?? ''} />
   else if (path === '/escalations') page = <EscalationQueuePage />
   else if (path === '/kb' || path.startsWith('/kb/')) page = <Suspense fallback={<Loading />}><KnowledgePage /></Suspense>
+  else if (path === '/me/settings') page = <MySettingsPage />
   else if ((params = matchPath('/admin/:section', path))) page = <AdminPage section={params.section ?? 'agents'} />
   else if (path !== '/' && path !== '/inbox' && path !== '/login') page = <EmptyState title={t('common.notFound')} />
 

@@ -4,7 +4,7 @@ import type {
   TicketView,
 } from './types.ts'
 import type { TicketFilter } from '../features/inbox/filters.ts'
-import type { TicketCount, TicketSort } from '@madoguchi/shared'
+import type { ApiTokenView, CreatedApiTokenView, TicketCount, TicketSort } from '@madoguchi/shared'
 import type { BreachingNextView, EscalationReason, EscalationView, NotificationView, TicketSlaView } from '@madoguchi/shared'
 
 const V1 = '/api/v1'
@@ -72,6 +72,13 @@ export const customers = {
     api.delete<CustomerView>(`${V1}/customers/${encodeURIComponent(id)}/contacts/${encodeURIComponent(contactId)}`),
   /** Moves everything of `sourceId` onto `intoId`; answers the survivor. */
   merge: (sourceId: string, intoId: string) => api.post<CustomerView>(`${V1}/customers/${encodeURIComponent(sourceId)}/merge`, { intoId }),
+}
+
+/** The caller's own API tokens; the secret is in the create answer only. */
+export const tokens = {
+  list: () => api.get<{ items: ApiTokenView[] }>(`${V1}/tokens`),
+  create: (name: string, expiresAt: string | null) => api.post<CreatedApiTokenView>(`${V1}/tokens`, { name, expiresAt }),
+  revoke: (id: string) => api.delete<void>(`${V1}/tokens/${encodeURIComponent(id)}`),
 }
 
 export const directory = {

@@ -345,4 +345,14 @@ export const en = {
     flags: 'VIP and "handle with care" are kept if either has them; lifetime values are added; empty fields are filled.',
     crnKeeps: '{{crn}} keeps working: it finds {{survivor}}.', confirm: 'Merge {{source}} into {{survivor}}', back: 'Choose another',
   },
+  mySettings: { title: 'My settings', nav: 'My settings' },
+  tokens: {
+    title: 'API tokens', intro: 'Personal tokens for scripts and integrations: they act as you, with your role. Send them as "Authorization: Bearer …".',
+    create: 'Create token', name: 'Name', namePlaceholder: 'e.g. order sync script', expiresOptional: 'Expires (optional)',
+    createdTitle: 'Token "{{name}}" created', shownOnce: 'Copy it now: it is shown only this once and cannot be seen again.',
+    copy: 'Copy the new token', dismiss: 'I have copied it', none: 'No API tokens yet.', prefix: 'Starts with',
+    createdAt: 'Created', lastUsedAt: 'Last used', expiresAt: 'Expires', actions: 'Actions', never: 'Never',
+    noExpiry: 'Never', revoke: 'Revoke', revokeLabel: 'Revoke token {{name}}',
+    revokeConfirm: 'Revoke "{{name}}"? Anything using it stops working at once.',
+  },
 }

@@ -344,4 +344,14 @@ export const ja: typeof en = {
     flags: 'VIP と「要配慮」はどちらかにあれば残り、累計購入額は合算、空の項目は補完されます。',
     crnKeeps: '{{crn}} はこの後も使えます（{{survivor}} が見つかります）。', confirm: '{{source}} を {{survivor}} に統合', back: '選び直す',
   },
+  mySettings: { title: '個人設定', nav: '個人設定' },
+  tokens: {
+    title: 'API トークン', intro: 'スクリプトや連携用の個人トークンです。あなたの権限であなたとして動作します。「Authorization: Bearer …」で送信してください。',
+    create: 'トークンを作成', name: '名前', namePlaceholder: '例: 受注同期スクリプト', expiresOptional: '有効期限（任意）',
+    createdTitle: 'トークン「{{name}}」を作成しました', shownOnce: '今すぐコピーしてください。表示されるのはこの一度だけで、あとから確認できません。',
+    copy: '新しいトークンをコピー', dismiss: 'コピーしたので閉じる', none: 'API トークンはまだありません。', prefix: '先頭',
+    createdAt: '作成日時', lastUsedAt: '最終使用', expiresAt: '有効期限', actions: '操作', never: '未使用',
+    noExpiry: 'なし', revoke: '無効にする', revokeLabel: 'トークン {{name}} を無効にする',
+    revokeConfirm: '「{{name}}」を無効にしますか？これを使っている連携はすぐに動かなくなります。',
+  },
 }

@@ -56,6 +56,9 @@ export function AppHeader() {
         <span className="whoami" data-testid="whoami">
           {me.name} <span className="muted">· {t(`roles.${me.role}`)} · {me.accountName}</span>
         </span>
+        <Link to="/me/settings" className="button-quiet" aria-current={path === '/me/settings' ? 'page' : undefined}>
+          {t('mySettings.nav')}
+        </Link>
         <button
           type="button"
           className="button-quiet"
