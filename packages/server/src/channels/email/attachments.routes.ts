@@ -6,6 +6,7 @@ import { AppError } from '../../lib/app-error.ts'
 import { isId } from '../../lib/ids.ts'
 import { findAttachment } from './attachment.repo.ts'
 import { readBlob } from './blob-store.ts'
+import { ensureTicketFileVisible } from './ticket-file-access.ts'
 
 /** Types a browser may render inline without risk; everything else is a download. */
 const SAFE_INLINE = /^image\/(png|jpeg|gif|webp)$/
@@ -21,11 +22,8 @@ export async function attachmentRoutes(app: FastifyInstance, deps: Deps): Promis
     const principal = principalOf(request)
     const row = isId(request.params.id) ? await findAttachment(deps.db, principal.accountId, request.params.id) : undefined
     if (!row || row.refused_reason) throw new AppError('attachment.not_found')
-    if (principal.role === 'partner' && row.ticket_id) {
-      // Partners see only their teams' tickets: the same rule as the ticket itself.
-      const ticket = await deps.db.selectFrom('tickets').select('team_id').where('id', '=', row.ticket_id).where('account_id', '=', principal.accountId).executeTakeFirst()
-      if (!ticket?.team_id || !principal.teamIds.includes(ticket.team_id)) throw new AppError('attachment.not_found')
-    }
+    // The same rule as the ticket itself: partners only their teams', restricted tickets only their team.
+    await ensureTicketFileVisible(deps.db, principal, row.ticket_id)
     const bytes = await readBlob(deps, { content: row.content, storageKey: row.storage_key })
     const inline = request.query.inline === '1' && SAFE_INLINE.test(row.content_type)
 
