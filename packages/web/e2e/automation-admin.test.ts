@@ -179,6 +179,18 @@ describe('business calendars, SLA policies and routing', () => {
     expect(await days.textContent()).not.toContain('夏季休業')
     await page.getByTestId('language-switch').selectOption('ja')
     await expect.poll(() => days.textContent()).toContain('夏季休業')
+
+    // A special opening day on a national holiday (文化の日, 11-03) shows as open.
+    await page.getByRole('button', { name: '「本社カレンダー」を編集' }).click()
+    await page.getByRole('button', { name: '臨時営業日を追加' }).click()
+    await page.getByLabel('日付', { exact: true }).fill(`${year}-11-03`)
+    await page.getByLabel('開始時刻').fill('10:00')
+    await page.getByLabel('終了時刻').fill('15:00')
+    await page.getByRole('button', { name: '保存', exact: true }).click()
+    await expect.poll(() => page.locator('td.open-day').count()).toBe(1)
+    // …and is no longer among the closed days.
+    await expect.poll(() => days.textContent()).not.toContain('文化の日')
+    expect(await days.textContent()).toContain('勤労感謝の日')
   })
 
   it('creates an SLA policy on that calendar', async () => {

@@ -34,7 +34,8 @@ export function fieldLabel(t: TFunction, field: string): string {
 export function describeCondition(t: TFunction, d: Directory, c: AutomationCondition): string {
   switch (c.type) {
     case 'field':
-      return t('rules.describe.field', { field: fieldLabel(t, c.field), op: t(`rules.ops.${c.op}`), value: fieldValueText(t, d, c.field, c.value) })
+      // Word order differs by language (「ステータスが「新規」以外」), so each operator has its own sentence.
+      return t(`rules.describeField.${c.op}`, { field: fieldLabel(t, c.field), value: fieldValueText(t, d, c.field, c.value) })
     case 'text_contains':
       return t('rules.describe.textContains', { value: c.value })
     case 'customer':

@@ -54,8 +54,8 @@ export function EscalationPath({ steps, teams, teamName, error, onChange }: Prop
             <FieldError error={error} path={`escalationSteps.${i}`} form={form} />
           </li>
         ))}
-        <li className="muted small">{t('routingAdmin.thenSupervisors')}</li>
       </ol>
+      <p className="muted small">{t('routingAdmin.thenSupervisors')}</p>
       <button
         type="button" className="button-small" disabled={steps.length >= MAX_STEPS || teams.length === 0}
         onClick={() => onChange([...steps, { teamId: teams[0]!.id, tier: (Math.min(steps.length + 2, 3)) as 1 | 2 | 3 }])}

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../ui/feedback.tsx'
 import { FieldError, invalidProps } from '../automation/field-errors.tsx'
 import { WEEKDAYS } from '../automation/options.ts'
 import { calendars } from './calendars-api.ts'
+import { OpenDaysEditor } from './open-days-editor.tsx'
 
 const FORM = 'calendar'
 type Closure = CreateBusinessCalendarInput['closures'][number]
@@ -13,8 +14,9 @@ const OFFICE_HOURS = [{ start: '09:00', end: '18:00' }]
 const WEEKDAY_HOURS: WeeklyHours = { sun: [], mon: OFFICE_HOURS, tue: OFFICE_HOURS, wed: OFFICE_HOURS, thu: OFFICE_HOURS, fri: OFFICE_HOURS, sat: [] }
 const ZONES = ['Asia/Tokyo', 'UTC', 'Asia/Seoul', 'Asia/Shanghai', 'Asia/Singapore', 'Europe/London', 'America/New_York', 'America/Los_Angeles']
 
-function draftOf(c: BusinessCalendarView | null): Omit<CreateBusinessCalendarInput, 'openDays'> {
+function draftOf(c: BusinessCalendarView | null): CreateBusinessCalendarInput {
   return {
+    openDays: c?.openDays ?? [],
     name: c?.name ?? '', timeZone: c?.timeZone ?? 'Asia/Tokyo', weeklyHours: c?.weeklyHours ?? WEEKDAY_HOURS,
     useNationalHolidays: c?.useNationalHolidays ?? true, closures: c?.closures ?? [], isDefault: c?.isDefault ?? false,
   }
@@ -29,7 +31,7 @@ interface Props {
 /**
  * Time zone, weekly hours, national holidays on/off, and closures: dates
  * (2026-08-13 … 2026-08-14) or the same days every year (12-29 … 01-03 for 年末年始).
- * One-off open days are kept as they are (not edited here).
+ * One-off open days (over a holiday or closure) too.
  */
 export function CalendarForm({ calendar, onSaved, onCancel }: Props) {
   const { t } = useTranslation()
@@ -45,7 +47,7 @@ export function CalendarForm({ calendar, onSaved, onCancel }: Props) {
     setSaving(true)
     setError(null)
     try {
-      onSaved(calendar ? await calendars.update(calendar.id, draft) : await calendars.create({ ...draft, openDays: [] }))
+      onSaved(calendar ? await calendars.update(calendar.id, draft) : await calendars.create(draft))
     } catch (err) {
       setError(err)
     } finally {
@@ -144,7 +146,7 @@ export function CalendarForm({ calendar, onSaved, onCancel }: Props) {
         </ol>
         <button type="button" className="button-small" onClick={() => set({ closures: [...draft.closures, { from: '', to: '' }] })}>{t('calendars.addClosure')}</button>
       </fieldset>
-      {calendar && calendar.openDays.length > 0 && <p className="muted small">{t('calendars.openDaysKept', { count: calendar.openDays.length })}</p>}
+      <OpenDaysEditor value={draft.openDays} onChange={(openDays) => set({ openDays })} error={error} form={FORM} />
       <div className="row">
         <button type="submit" className="button-primary" disabled={saving}>{saving ? t('settings.saving') : t('common.save')}</button>
         <button type="button" onClick={onCancel}>{t('common.cancel')}</button>

@@ -19,6 +19,8 @@ export function YearView({ calendar, initialYear }: { calendar: BusinessCalendar
   const monthName = (m: number) => new Intl.DateTimeFormat(i18n.language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, m, 1)))
   const dateText = (iso: string) =>
     new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
+  // Special opening days: the server leaves them out of the closed days; the grid shows them as open.
+  const openDays = new Set(calendar.openDays.map((o) => o.date))
   const closedWeekly = (weekday: number) => calendar.weeklyHours[WEEKDAY_KEYS[weekday]!].length === 0
 
   return (
@@ -51,12 +53,14 @@ export function YearView({ calendar, initialYear }: { calendar: BusinessCalendar
                         if (day === null) return <td key={d} />
                         const iso = `${year}-${String(m + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`
                         const hit = byDate.get(iso)
-                        const cls = hit ? 'closed-day' : closedWeekly(d) ? 'closed-weekly' : ''
+                        const open = openDays.has(iso)
+                        const cls = open ? 'open-day' : hit ? 'closed-day' : closedWeekly(d) ? 'closed-weekly' : ''
 
                         return (
                           <td key={d} className={cls} title={hit?.name[lang]}>
                             {day}
                             {hit && <span className="visually-hidden"> {hit.name[lang]}</span>}
+                            {open && <span className="visually-hidden"> {t('calendars.openThatDay')}</span>}
                           </td>
                         )
                       })}
