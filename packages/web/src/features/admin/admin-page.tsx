@@ -1,18 +1,22 @@
+import { lazy, Suspense } from 'react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from '../../lib/router.tsx'
 import { useMe } from '../../session/session.tsx'
-import { EmptyState } from '../../ui/feedback.tsx'
+import { EmptyState, Loading } from '../../ui/feedback.tsx'
 import { AgentsAdmin } from './agents-admin.tsx'
 import { TeamsAdmin } from './teams-admin.tsx'
 import { AccountAdmin } from './account-admin.tsx'
 import { allows } from '../automation/access.ts'
 import type { SettingsAccess } from '../automation/access.ts'
-import { RulesAdmin } from '../automation/rules-admin.tsx'
-import { RoutingAdmin } from '../automation/routing-admin.tsx'
-import { MacrosAdmin } from '../macros/macros-admin.tsx'
-import { SlaAdmin } from '../sla-admin/sla-admin.tsx'
-import { CalendarsAdmin } from '../calendars/calendars-admin.tsx'
+
+// The settings screens are their own chunks: opened now and then, by few, and the
+// header imports this file (for its link) so everything here lands in the entry chunk.
+const RulesAdmin = lazy(() => import('../automation/rules-admin.tsx').then((m) => ({ default: m.RulesAdmin })))
+const RoutingAdmin = lazy(() => import('../automation/routing-admin.tsx').then((m) => ({ default: m.RoutingAdmin })))
+const MacrosAdmin = lazy(() => import('../macros/macros-admin.tsx').then((m) => ({ default: m.MacrosAdmin })))
+const SlaAdmin = lazy(() => import('../sla-admin/sla-admin.tsx').then((m) => ({ default: m.SlaAdmin })))
+const CalendarsAdmin = lazy(() => import('../calendars/calendars-admin.tsx').then((m) => ({ default: m.CalendarsAdmin })))
 
 /** Each section with who may open it (the same level as the API routes behind it). */
 const SECTIONS: { id: string; access: SettingsAccess; label: string; render(): ReactNode }[] = [
@@ -55,7 +59,7 @@ export function AdminPage({ section }: { section: string }) {
       <section className="admin-main">
         {!current && <EmptyState title={t('common.notFound')} />}
         {current && !allows(current.access, me.role) && <EmptyState title={t(`settings.only.${current.access}`)}>{t('settings.askAdmin')}</EmptyState>}
-        {current && allows(current.access, me.role) && current.render()}
+        {current && allows(current.access, me.role) && <Suspense fallback={<Loading />}>{current.render()}</Suspense>}
       </section>
     </div>
   )
