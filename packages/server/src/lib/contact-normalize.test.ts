@@ -55,6 +55,9 @@ describe('normalizeEmail', () => {
     ['  hanako@example.com\n', 'hanako@example.com'],
     ['ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ', 'taro@example.jp'],
     ['first+tag@sub.example.co.jp', 'first+tag@sub.example.co.jp'],
+    // Legacy Japanese mobile addresses (RFC-invalid, still in use): kept as they are.
+    ['Taro..Yamada.@docomo.ne.jp', 'taro..yamada.@docomo.ne.jp'],
+    ['.hanako@ezweb.ne.jp', '.hanako@ezweb.ne.jp'],
   ])('%s → %s', (input, normalized) => {
     expect(normalizeEmail(input)).toBe(normalized)
   })
@@ -64,7 +67,7 @@ describe('normalizeEmail', () => {
     ['two at signs', 'a@b@example.jp'],
     ['no domain dot', 'taro@localhost'],
     ['spaces inside', 'ta ro@example.jp'],
-    ['double dot', 'taro..yamada@example.jp'],
+    ['double dot in the domain', 'taro@example..jp'],
     ['display-name form', 'Taro <taro@example.jp>'],
     ['empty', ''],
     ['too long', `${'a'.repeat(250)}@example.jp`],

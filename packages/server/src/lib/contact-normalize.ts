@@ -14,11 +14,14 @@ import { AppError } from './app-error.ts'
 export const DEFAULT_PHONE_REGION: CountryCode = 'JP'
 const MAX_EMAIL_LENGTH = 254
 // Pragmatic, not RFC 5322: one @, no whitespace, a dotted domain of DNS-ish labels.
+// Dots anywhere in the local part are accepted on purpose: Japanese mobile carriers
+// (docomo, au) handed out addresses like `taro..yamada.@docomo.ne.jp` until 2009,
+// they are still in use, and their owners must be able to write to us and get answers.
 const EMAIL_RE = /^[^\s@"<>(),;:\\[\]]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/u
 
 export function normalizeEmail(input: string): string {
   const email = input.normalize('NFKC').trim().toLowerCase()
-  if (email.length > MAX_EMAIL_LENGTH || !EMAIL_RE.test(email) || email.includes('..')) {
+  if (email.length > MAX_EMAIL_LENGTH || !EMAIL_RE.test(email)) {
     throw new AppError('customer.email_invalid', { value: input })
   }
 

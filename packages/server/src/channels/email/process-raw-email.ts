@@ -130,7 +130,7 @@ function messageBody(email: ParsedEmail, attachments: StoredAttachment[], raw: R
   }
 }
 
-/** The first address the customer records accept (the legacy `a..b.@docomo` kind is not). */
+/** The first address the customer records accept (see normalizeEmail). */
 function usableAddress(candidates: Array<string | null | undefined>): string | null {
   for (const candidate of candidates) {
     if (!candidate) continue

@@ -14,6 +14,8 @@ async function startSink(reject: { code: number } | null = null) {
   const received: Received[] = []
   const sink = new SMTPServer({
     authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
+    // As the big Japanese relays do: they accept legacy docomo/au addresses.
+    lenientAddressParsing: true,
     onRcptTo(_address, _session, callback) {
       callback(reject ? Object.assign(new Error(reject.code >= 500 ? 'mailbox unavailable' : 'try later'), { responseCode: reject.code }) : undefined)
     },
@@ -70,6 +72,21 @@ describe.each(testDialects())('sending email on %s', (dialect) => {
 
     const answer = customerMail({ from: 'taro@example.jp', subject: 'Re: 返品について', messageId: 'c3@example.jp', extra: [`In-Reply-To: <${sent.messageId}>`] })
     expect(await postRawEmail(app, account, inbox.id, answer)).toMatchObject({ outcome: 'appended', ticketId: created.ticketId })
+  })
+
+  it('answers a legacy Japanese mobile address (taro..yamada.@docomo.ne.jp) that RFC 5322 would refuse', async () => {
+    const { app, account, deps } = await startTestApp(dialect)
+    const sink = await startSink()
+    const inbox = await createInboxVia(app, account, ['support@shop.example'], { smtp: { host: '127.0.0.1', port: sink.port, secure: false } })
+    const created = await postRawEmail(app, account, inbox.id, customerMail({ from: '山田 太郎 <Taro..Yamada.@docomo.ne.jp>', subject: '機種変更について', messageId: 'docomo1@docomo.ne.jp' }))
+    expect(created.outcome).toBe('ticket_created')
+    const ticket = (await app.inject({ url: `/api/v1/tickets/${created.ticketId}`, headers: account.agent.headers })).json()
+    const found = await app.inject({ url: '/api/v1/customers/lookup?email=taro..yamada.@docomo.ne.jp', headers: account.agent.headers })
+    expect(found.json().id).toBe(ticket.customer.id)
+
+    await app.inject({ method: 'POST', url: `/api/v1/tickets/${created.ticketId}/messages`, headers: account.agent.headers, payload: { kind: 'reply', body: '山田様\n\n承知しました。' } })
+    await runDueJobs(deps)
+    expect(sink.received.map((m) => m.to)).toEqual([['taro..yamada.@docomo.ne.jp']])
   })
 
   it('sends ISO-2022-JP when the inbox asks for it, keeping ① and ～', async () => {

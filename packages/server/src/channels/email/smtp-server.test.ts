@@ -56,6 +56,12 @@ describe.each(testDialects())('SMTP server on %s', (dialect) => {
 
     const refused = await mailer.sendMail({ from: 'a@example.jp', to: 'nobody@shop.example', subject: 'x', text: 'x' }).catch((e: { responseCode?: number }) => e)
     expect(refused).toMatchObject({ responseCode: 550 })
+
+    // A legacy Japanese mobile address (RFC-invalid, still in use) is accepted and becomes the customer's contact.
+    await mailer.sendMail({ from: 'Taro..Yamada.@docomo.ne.jp', to: 'support@shop.example', subject: '機種変更', text: 'docomo から送信', messageId: '<smtp-docomo@docomo.ne.jp>' })
+    expect(await waitFor(async () => (await processedOutcomes(deps))?.length === 2 && processedOutcomes(deps))).toEqual(['ticket_created', 'ticket_created'])
+    const contact = await deps.db.selectFrom('customer_contacts').select('value').where('value', 'like', '%docomo%').executeTakeFirst()
+    expect(contact?.value).toBe('taro..yamada.@docomo.ne.jp')
   })
 
   it('offers STARTTLS when a certificate is configured and refuses oversize mail with 552', async () => {

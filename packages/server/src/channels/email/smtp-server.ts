@@ -52,6 +52,9 @@ export async function startSmtpServer(deps: Deps, options: SmtpServerOptions = {
     disabledCommands: options.tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
     ...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : {}),
     logger: false,
+    // Strict RFC 5321 syntax refuses MAIL FROM:<taro..yamada.@docomo.ne.jp>, the legacy
+    // Japanese mobile addresses still in use; we validate addresses ourselves.
+    lenientAddressParsing: true,
     // Mail servers send many messages per connection; keep idle ones from piling up.
     socketTimeout: 60_000,
     onRcptTo(address, session, callback) {
