@@ -360,4 +360,9 @@ export const en = {
     noExpiry: 'Never', revoke: 'Revoke', revokeLabel: 'Revoke token {{name}}',
     revokeConfirm: 'Revoke "{{name}}"? Anything using it stops working at once.',
   },
+  emailView: {
+    showFull: 'Show full message', showNewPart: 'Show only the new part', foldedQuote: 'Quoted history folded.',
+    foldedSignature: 'Signature folded.', foldedBoth: 'Quoted history and signature folded.',
+    original: 'Download the original (.eml)', htmlTitle: 'Email from {{name}}',
+  },
 }

@@ -359,4 +359,9 @@ export const ja: typeof en = {
     noExpiry: 'なし', revoke: '無効にする', revokeLabel: 'トークン {{name}} を無効にする',
     revokeConfirm: '「{{name}}」を無効にしますか？これを使っている連携はすぐに動かなくなります。',
   },
+  emailView: {
+    showFull: 'メール全文を表示', showNewPart: '新しい部分だけ表示', foldedQuote: '引用部分を折りたたんでいます。',
+    foldedSignature: '署名を折りたたんでいます。', foldedBoth: '引用部分と署名を折りたたんでいます。',
+    original: '元のメールをダウンロード (.eml)', htmlTitle: '{{name}} からのメール',
+  },
 }

@@ -5,6 +5,7 @@ import { useMe } from '../../session/session.tsx'
 import type { Directory } from '../admin/directory.ts'
 import { agentName, teamName, useDirectory } from '../admin/directory.ts'
 import { escalationEventText } from '../escalation/escalation-target.ts'
+import { MessageBody } from './message-body.tsx'
 
 type Entry = { at: string; id: string } & ({ message: MessageView } | { event: TicketEventView })
 
@@ -63,8 +64,7 @@ function MessageItem({ message, customerName }: { message: MessageView; customer
         </time>
       </div>
       {message.kind === 'note' && <p className="note-warning">{t('ticket.noteNotSent')}</p>}
-      {/* Text, not HTML: the plain body is always present and cannot carry markup. */}
-      <div className="message-body">{message.body}</div>
+      <MessageBody message={message} authorName={author} />
       {attachments.length > 0 && (
         <ul className="attachments" aria-label={t('ticket.attachments')}>
           {attachments.map((a, i) => (
