@@ -40,7 +40,10 @@ describe('automation rules', () => {
     await page.getByRole('button', { name: '保存', exact: true }).click()
     const name = page.locator('form.rule-form').getByRole('textbox', { name: '名前' })
     await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true')
-    expect(await page.locator('#rule-name-error').isVisible()).toBe(true)
+    // In the UI's language, beside the field (the summary above keeps only the sentence).
+    expect(await page.locator('#rule-name-error').textContent()).toBe('入力が必要です（短すぎるか、小さすぎます）。')
+    expect(await page.locator('#rule-actions-error').textContent()).toBe('入力が必要です（短すぎるか、小さすぎます）。')
+    expect(await page.locator('form.rule-form [role=alert]').textContent()).toBe('入力内容に不足または誤りがあります。')
   })
 
   it('creates a rule that fires on a new ticket and explains it in the dry run', async () => {

@@ -286,6 +286,18 @@ export const en = {
     categories: 'Category → team', categoriesHint: 'New tickets of a category go to the team that owns it. “Legal” receives legal and physical threats.',
     legal: 'Legal (threats)', noOwner: 'No owning team',
   },
+  validation: {
+    hhmm: 'Use HH:MM (00:00–23:59).', hhmmEnd: 'Use HH:MM (up to 24:00).', endAfterStart: 'The end must be after the start.',
+    overlap: 'Stretches of one day must not overlap.', date: 'Use YYYY-MM-DD.', monthDay: 'Use MM-DD.', notADate: 'Not a calendar date.',
+    notADay: 'Not a day of the year.', sameForm: 'From and to must both be YYYY-MM-DD or both MM-DD.', toBeforeFrom: 'To must not be before from.',
+    needsEvent: 'A trigger needs an event.', needsText: 'Write a Japanese or an English text.', eitherTicket: 'Give a ticket number or describe a ticket.',
+    duplicateDate: 'This date is listed twice.', neverOpen: 'The calendar has no opening hours at all.', fieldName: 'A field name or customFields.<key>.',
+    hoursRequired: 'That weekday has no usual hours: give this day its hours.', other: '{{message}}',
+    codes: {
+      too_small: 'Required, or too short / too small.', too_big: 'Too long or too many.', invalid_type: 'Not a valid value.',
+      invalid_value: 'Not a valid value.', invalid_format: 'Wrong format.', invalid_union: 'Not a valid value.',
+    },
+  },
   kb: {
     title: 'Knowledge base', articles: 'Articles', categories: 'Categories', allArticles: 'All articles',
     noCategories: 'No categories yet.', newCategory: 'New category or section', nameJa: 'Name (Japanese)', nameEn: 'Name (English)',

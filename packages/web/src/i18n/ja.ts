@@ -285,6 +285,18 @@ export const ja: typeof en = {
     categories: 'カテゴリ → チーム', categoriesHint: '新しいチケットはカテゴリを担当するチームに送られます。「法務」には法的措置の示唆や脅迫が送られます。',
     legal: '法務（脅迫）', noOwner: '担当チームなし',
   },
+  validation: {
+    hhmm: 'HH:MM（00:00〜23:59）で入力してください。', hhmmEnd: 'HH:MM（24:00まで）で入力してください。', endAfterStart: '終了は開始より後にしてください。',
+    overlap: '同じ日の時間帯が重なっています。', date: 'YYYY-MM-DD で入力してください。', monthDay: 'MM-DD で入力してください。', notADate: '存在しない日付です。',
+    notADay: '存在しない月日です。', sameForm: '開始と終了は、どちらも YYYY-MM-DD か、どちらも MM-DD にしてください。', toBeforeFrom: '終了が開始より前です。',
+    needsEvent: 'トリガーにはイベントが必要です。', needsText: '日本語か英語の文面を入力してください。', eitherTicket: 'チケット番号を入力するか、チケットを指定してください。',
+    duplicateDate: 'この日付は二度指定されています。', neverOpen: '営業時間がまったくありません。', fieldName: '項目名または customFields.<キー> を指定してください。',
+    hoursRequired: 'その曜日には通常の営業時間がありません。この日の時間を指定してください。', other: '入力内容を確認してください（{{message}}）',
+    codes: {
+      too_small: '入力が必要です（短すぎるか、小さすぎます）。', too_big: '長すぎるか、多すぎます。', invalid_type: '値が正しくありません。',
+      invalid_value: '値が正しくありません。', invalid_format: '形式が正しくありません。', invalid_union: '値が正しくありません。',
+    },
+  },
   kb: {
     title: 'ナレッジベース', articles: '記事', categories: 'カテゴリ', allArticles: 'すべての記事',
     noCategories: 'カテゴリはまだありません。', newCategory: '新しいカテゴリ・セクション', nameJa: '名前（日本語）', nameEn: '名前（英語）',

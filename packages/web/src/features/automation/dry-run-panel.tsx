@@ -3,11 +3,10 @@ import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DryRunView, HypotheticalTicket, TriggerEvent } from '@madoguchi/shared'
 import { CATEGORIES, CHANNELS, PRIORITIES, STATUSES } from '../../api/types.ts'
-import { ErrorNotice } from '../../ui/feedback.tsx'
 import { useDirectory } from '../admin/directory.ts'
 import { automation } from './automation-api.ts'
 import { describeAction, describeCondition, eventLabel, fieldValueText } from './describe-rule.ts'
-import { FieldError, invalidProps } from './field-errors.tsx'
+import { FieldError, invalidProps, FormError } from './field-errors.tsx'
 import { CommaListInput } from './comma-list-input.tsx'
 import { TRIGGER_EVENTS } from './options.ts'
 
@@ -137,7 +136,9 @@ export function DryRunPanel() {
             </label>
           </div>
         )}
-        <ErrorNotice error={error} />
+        <FieldError error={error} path="ticket" form={FORM} />
+        <FieldError error={error} path="" form={FORM} exact />
+        <FormError error={error} />
         <button type="submit" className="button-primary" disabled={running || (source === 'ticket' && !ticketRef.trim())}>
           {running ? t('dryRun.running') : t('dryRun.run')}
         </button>

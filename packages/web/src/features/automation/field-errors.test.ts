@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../api/client.ts'
-import { messagesFor } from './field-errors.tsx'
+import { issueText, messagesFor } from './field-errors.tsx'
 
 const error = new ApiError('request.validation_failed', 'The request is not valid.', 422, [
   { path: 'name', code: 'too_small', message: 'Too short' },
@@ -20,5 +20,17 @@ describe('messagesFor', () => {
   it('has nothing for errors without field details', () => {
     expect(messagesFor(new ApiError('ticket.not_found', 'No such ticket', 404), 'ticketId')).toEqual([])
     expect(messagesFor(new Error('boom'), 'name')).toEqual([])
+  })
+})
+
+describe('issueText', () => {
+  const t = ((key: string, options?: { message?: string }) => (options?.message ? `${key}(${options.message})` : key)) as unknown as Parameters<typeof issueText>[0]
+
+  it('keeps the server’s English, translates known messages and codes for Japanese', () => {
+    expect(issueText(t, 'en', { path: 'x', code: 'custom', message: 'end must be after start' })).toBe('end must be after start')
+    expect(issueText(t, 'ja', { path: 'x', code: 'custom', message: 'end must be after start' })).toBe('validation.endAfterStart')
+    expect(issueText(t, 'ja', { path: 'x', code: 'custom', message: 'No usual hours on sat: give this day its hours' })).toBe('validation.hoursRequired')
+    expect(issueText(t, 'ja', { path: 'name', code: 'too_small', message: 'Too small: expected string to have >=1 characters' })).toBe('validation.codes.too_small')
+    expect(issueText(t, 'ja', { path: 'x', code: 'mystery', message: 'Odd' })).toBe('validation.other(Odd)')
   })
 })

@@ -11,6 +11,7 @@ import { routing } from './automation-api.ts'
 import type { CategoryRoutes } from './automation-api.ts'
 import { ROUTING_MODES } from './options.ts'
 import { EscalationPath } from './escalation-path.tsx'
+import { FormError } from './field-errors.tsx'
 import './settings.css'
 
 /** Categories plus `legal`: the team legal and physical threats are escalated to. */
@@ -87,7 +88,7 @@ function TeamRouting({ team, teams }: { team: TeamView; teams: TeamView[] }) {
           </>
         )}
       </form>
-      <ErrorNotice error={error} />
+      <FormError error={error} />
     </li>
   )
 }
@@ -123,7 +124,7 @@ function CategoryRouting({ teams }: { teams: TeamView[] }) {
       {current.error ? <ErrorNotice error={current.error} onRetry={current.reload} /> : null}
       {draft && (
         <form className="card" onSubmit={save}>
-          <ErrorNotice error={error} />
+          <FormError error={error} />
           <div className="category-grid">
             {ROUTING_KEYS.map((key) => (
               <label key={key} className="field">

@@ -2,13 +2,12 @@ import { useState } from 'react'
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AutomationAction, AutomationCondition, BusinessCalendarView, RuleView, TriggerEvent } from '@madoguchi/shared'
-import { ErrorNotice } from '../../ui/feedback.tsx'
 import type { Directory } from '../admin/directory.ts'
 import { automation } from './automation-api.ts'
 import type { RuleDraft } from './automation-api.ts'
 import { ActionEditor, newAction } from './action-editor.tsx'
 import { ConditionEditor, newCondition } from './condition-editor.tsx'
-import { FieldError, invalidProps } from './field-errors.tsx'
+import { FieldError, invalidProps, FormError } from './field-errors.tsx'
 import { TRIGGER_EVENTS } from './options.ts'
 import { eventLabel } from './describe-rule.ts'
 
@@ -66,7 +65,7 @@ export function RuleForm({ rule, nextPosition, directory, calendars, macros, onS
   return (
     <form className="card rule-form" onSubmit={save} aria-labelledby={titleId} noValidate>
       <h3 id={titleId}>{rule ? t('rules.editTitle', { name: rule.name }) : t('rules.newTitle')}</h3>
-      <ErrorNotice error={error} />
+      <FormError error={error} />
       <div className="row wrap">
         <label className="field grow">
           <span>{t('rules.name')}</span>

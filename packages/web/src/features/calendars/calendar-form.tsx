@@ -2,8 +2,7 @@ import { useState } from 'react'
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BusinessCalendarView, CreateBusinessCalendarInput, WeeklyHours } from '@madoguchi/shared'
-import { ErrorNotice } from '../../ui/feedback.tsx'
-import { FieldError, invalidProps } from '../automation/field-errors.tsx'
+import { FieldError, invalidProps, FormError } from '../automation/field-errors.tsx'
 import { WEEKDAYS } from '../automation/options.ts'
 import { calendars } from './calendars-api.ts'
 import { OpenDaysEditor } from './open-days-editor.tsx'
@@ -58,7 +57,7 @@ export function CalendarForm({ calendar, onSaved, onCancel }: Props) {
   return (
     <form className="card" onSubmit={save} aria-labelledby="calendar-form-title" noValidate>
       <h3 id="calendar-form-title">{calendar ? t('calendars.editTitle', { name: calendar.name }) : t('calendars.newTitle')}</h3>
-      <ErrorNotice error={error} />
+      <FormError error={error} />
       <div className="row wrap">
         <label className="field grow">
           <span>{t('calendars.name')}</span>

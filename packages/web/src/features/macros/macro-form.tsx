@@ -1,8 +1,7 @@
 import { useRef, useState } from 'react'
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ErrorNotice } from '../../ui/feedback.tsx'
-import { FieldError, invalidProps } from '../automation/field-errors.tsx'
+import { FieldError, invalidProps, FormError } from '../automation/field-errors.tsx'
 import { macros } from './macros-api.ts'
 import type { MacroDraft, MacroView } from './macros-api.ts'
 import { PLACEHOLDERS, insertAtCaret } from './placeholders.ts'
@@ -54,7 +53,7 @@ export function MacroForm({ macro, canShare, onSaved, onCancel }: Props) {
   return (
     <form className="card" onSubmit={save} aria-labelledby="macro-form-title" noValidate>
       <h3 id="macro-form-title">{macro ? t('macros.editTitle', { name: macro.name }) : t('macros.newTitle')}</h3>
-      <ErrorNotice error={error} />
+      <FormError error={error} />
       <div className="row wrap">
         <label className="field grow">
           <span>{t('macros.name')}</span>

@@ -3,8 +3,7 @@ import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BusinessCalendarView, CreateSlaPolicyInput, SlaConditions, SlaPolicyView } from '@madoguchi/shared'
 import { CATEGORIES, CHANNELS, PRIORITIES } from '../../api/types.ts'
-import { ErrorNotice } from '../../ui/feedback.tsx'
-import { FieldError, invalidProps } from '../automation/field-errors.tsx'
+import { FieldError, invalidProps, FormError } from '../automation/field-errors.tsx'
 import { slaPolicies } from './sla-api.ts'
 
 const FORM = 'sla'
@@ -73,7 +72,7 @@ export function SlaPolicyForm({ policy, nextPosition, calendars, onSaved, onCanc
   return (
     <form className="card" onSubmit={save} aria-labelledby="sla-form-title" noValidate>
       <h3 id="sla-form-title">{policy ? t('slaAdmin.editTitle', { name: policy.name }) : t('slaAdmin.newTitle')}</h3>
-      <ErrorNotice error={error} />
+      <FormError error={error} />
       <div className="row wrap">
         <label className="field grow">
           <span>{t('slaAdmin.name')}</span>
