@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { E2EServer } from './harness.ts'
-import { createCustomer, createTicket, launchBrowser, newContext, seriousA11yViolations, signIn, startServer } from './harness.ts'
+import { createCustomer, createTicket, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn, startServer } from './harness.ts'
 
 let server: E2EServer
 let browser: Browser
@@ -82,6 +82,7 @@ describe('automation rules', () => {
     await expect.poll(async () => result.textContent()).toContain('1件中0件のルールが実行されます')
     expect(await result.locator('li.skips').textContent()).toContain('実行されない')
     expect(await seriousA11yViolations(page)).toEqual([])
+    await screenshot(page, 'settings-automation')
   })
 
   it('disables a rule from the list', async () => {
@@ -132,6 +133,7 @@ describe('macros', () => {
     expect(await changes.textContent()).toContain('ステータスを「返答待ち」に設定')
     expect(await changes.textContent()).toContain('タグ お届け確認 を追加')
     expect(await seriousA11yViolations(page)).toEqual([])
+    await screenshot(page, 'macro-picker')
     // Nothing changed by looking: the changes wait for the agent.
     expect((await server.api<Ticket & { status: string }>(server.account.supervisor, 'GET', `/api/v1/tickets/${ticket.id}`)).status).not.toBe('pending')
     await page.getByRole('button', { name: '挿入して変更を適用' }).click()
@@ -176,6 +178,7 @@ describe('business calendars, SLA policies and routing', () => {
     expect(await days.textContent()).toContain('元日')
     expect(await page.locator(`td.closed-day[title="夏季休業"]`).count()).toBe(1)
     expect(await seriousA11yViolations(page)).toEqual([])
+    await screenshot(page, 'settings-calendar')
 
     await page.getByTestId('language-switch').selectOption('en')
     await expect.poll(() => days.textContent()).toContain('Summer closure')
