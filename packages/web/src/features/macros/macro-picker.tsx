@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import type { RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAsync } from '../../lib/use-async.ts'
@@ -30,20 +30,26 @@ export function MacroPicker(props: Props) {
   const me = useMe()
   const [open, setOpen] = useState(false)
   const panelId = useId()
+  const toggle = useRef<HTMLButtonElement>(null)
+  /** Closed without inserting (Cancel, Esc): back to the button, not lost on the page. */
+  const cancel = () => {
+    setOpen(false)
+    toggle.current?.focus()
+  }
   // Macros are for staff; a partner's request would be refused.
   if (!allows('staff', me.role)) return null
 
   return (
     <div className="macro-picker-wrap">
-      <button type="button" className="button-small" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
+      <button ref={toggle} type="button" className="button-small" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
         {t('macros.insertMacro')}
       </button>
-      {open && <MacroPanel id={panelId} {...props} onDone={() => setOpen(false)} />}
+      {open && <MacroPanel id={panelId} {...props} onDone={() => setOpen(false)} onCancel={cancel} />}
     </div>
   )
 }
 
-function MacroPanel({ id, ticketId, textarea, text, onChange, onDone }: Props & { id: string; onDone(): void }) {
+function MacroPanel({ id, ticketId, textarea, text, onChange, onDone, onCancel }: Props & { id: string; onDone(): void; onCancel(): void }) {
   const { t } = useTranslation()
   const list = useAsync(() => macros.list(), 'macros')
   const [macroId, setMacroId] = useState('')
@@ -93,7 +99,7 @@ function MacroPanel({ id, ticketId, textarea, text, onChange, onDone }: Props & 
   }
 
   return (
-    <div className="macro-picker" id={id} role="group" aria-label={t('macros.insertMacro')}>
+    <div className="macro-picker" id={id} role="group" aria-label={t('macros.insertMacro')} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onCancel())}>
       {list.loading && !list.data ? <Loading /> : null}
       {list.error ? <ErrorNotice error={list.error} onRetry={list.reload} /> : null}
       {list.data?.length === 0 && <EmptyState title={t('macros.none')}>{t('macros.noneInComposer')}</EmptyState>}
@@ -144,7 +150,7 @@ function MacroPanel({ id, ticketId, textarea, text, onChange, onDone }: Props & 
         <button type="button" className="button-primary" disabled={!rendered} onClick={() => void insert()}>
           {rendered && applyActions && rendered.actions.length > 0 ? t('macros.insertAndApply') : t('macros.insertIntoDraft')}
         </button>
-        <button type="button" onClick={onDone}>{t('common.cancel')}</button>
+        <button type="button" onClick={onCancel}>{t('common.cancel')}</button>
       </div>
     </div>
   )
