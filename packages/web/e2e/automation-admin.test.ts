@@ -94,6 +94,24 @@ describe('automation rules', () => {
   })
 })
 
+describe('rule order', () => {
+  it('moves a rule down with the keyboard, keeping the focus on it', async () => {
+    await server.api(server.account.supervisor, 'POST', '/api/v1/automation/rules', {
+      name: 'VIPは緊急', kind: 'trigger', event: 'ticket.created', position: 500, conditions: [{ type: 'customer', flag: 'vip', value: true }], actions: [{ type: 'set_priority', value: 'urgent' }],
+    })
+    await page.reload()
+    const rows = page.getByTestId('rule-row')
+    await expect.poll(() => rows.count()).toBe(2)
+    const down = page.getByRole('button', { name: '「返品タグ」を下へ' })
+    await down.focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => rows.first().textContent()).toContain('VIPは緊急')
+    expect(await down.evaluate((el) => el === document.activeElement)).toBe(true)
+    const order = await server.api<{ items: { name: string; position: number }[] }>(server.account.supervisor, 'GET', '/api/v1/automation/rules')
+    expect(order.items.map((r) => [r.name, r.position])).toEqual([['VIPは緊急', 10], ['返品タグ', 20]])
+  })
+})
+
 describe('macros', () => {
   it('creates a shared macro with placeholders from the picker', async () => {
     await openSection('マクロ')

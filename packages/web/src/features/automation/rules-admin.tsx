@@ -40,8 +40,10 @@ export function RulesAdmin() {
     }
   }
 
+  // Buttons stay enabled while saving (a disabled button drops the keyboard focus);
+  // a second press meanwhile is ignored instead.
   const move = (index: number, by: -1 | 1) =>
-    run(async () => {
+    !busy && run(async () => {
       const order = [...list]
       const [moved] = order.splice(index, 1)
       order.splice(index + by, 0, moved!)
@@ -111,8 +113,8 @@ export function RulesAdmin() {
               <tr key={rule.id} className={rule.active ? '' : 'is-inactive'} data-testid="rule-row">
                 <td>
                   <span className="rule-position">{i + 1}</span>
-                  <button type="button" className="button-small" disabled={busy || i === 0} onClick={() => void move(i, -1)} aria-label={t('rules.moveUp', { name: rule.name })}>↑</button>
-                  <button type="button" className="button-small" disabled={busy || i === list.length - 1} onClick={() => void move(i, 1)} aria-label={t('rules.moveDown', { name: rule.name })}>↓</button>
+                  <button type="button" className="button-small" aria-disabled={i === 0} onClick={() => i > 0 && void move(i, -1)} aria-label={t('rules.moveUp', { name: rule.name })}>↑</button>
+                  <button type="button" className="button-small" aria-disabled={i === list.length - 1} onClick={() => i < list.length - 1 && void move(i, 1)} aria-label={t('rules.moveDown', { name: rule.name })}>↓</button>
                 </td>
                 <td>{rule.name}</td>
                 <td>{rule.kind === 'time' ? t('rules.kinds.time') : eventLabel(t, rule.event ?? 'ticket.created')}</td>
@@ -124,7 +126,7 @@ export function RulesAdmin() {
                 <td><ul className="plain">{rule.actions.map((a, k) => <li key={k}>{describeAction(t, directory, a)}</li>)}</ul></td>
                 <td>
                   <label className="check">
-                    <input type="checkbox" checked={rule.active} disabled={busy} onChange={(e) => toggle(rule, e.target.checked)} />
+                    <input type="checkbox" checked={rule.active} onChange={(e) => toggle(rule, e.target.checked)} />
                     <span className="visually-hidden">{t('rules.activeOf', { name: rule.name })}</span>
                   </label>
                 </td>
