@@ -37,8 +37,9 @@ describe('automation rules', () => {
     await page.getByRole('link', { name: '設定', exact: true }).click()
     await page.getByRole('heading', { level: 2, name: '自動化ルール' }).waitFor()
     await page.getByRole('button', { name: '新しいルール' }).click()
-    await page.getByRole('button', { name: '保存', exact: true }).click()
     const name = page.locator('form.rule-form').getByRole('textbox', { name: '名前' })
+    expect(await name.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.getByRole('button', { name: '保存', exact: true }).click()
     await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true')
     // In the UI's language, beside the field (the summary above keeps only the sentence).
     expect(await page.locator('#rule-name-error').textContent()).toBe('入力が必要です（短すぎるか、小さすぎます）。')
@@ -133,6 +134,7 @@ describe('macros', () => {
     expect(await seriousA11yViolations(page)).toEqual([])
     await page.getByRole('button', { name: '保存', exact: true }).click()
     await page.getByRole('cell', { name: 'お届け確認', exact: true }).waitFor()
+    expect(await page.getByRole('button', { name: '新しいマクロ' }).evaluate((el) => el === document.activeElement)).toBe(true)
   })
 
   it('inserts the macro filled for the ticket into the reply, for editing, and sends only on Send', async () => {

@@ -69,7 +69,7 @@ export function RuleForm({ rule, nextPosition, directory, calendars, macros, onS
       <div className="row wrap">
         <label className="field grow">
           <span>{t('rules.name')}</span>
-          <input value={draft.name} onChange={(e) => set({ name: e.target.value })} {...invalidProps(error, 'name', FORM)} />
+          <input autoFocus value={draft.name} onChange={(e) => set({ name: e.target.value })} {...invalidProps(error, 'name', FORM)} />
           <FieldError error={error} path="name" form={FORM} />
         </label>
         <label className="field">

@@ -10,6 +10,7 @@ import { automation } from './automation-api.ts'
 import { describeAction, describeCondition, eventLabel } from './describe-rule.ts'
 import { DryRunPanel } from './dry-run-panel.tsx'
 import { RuleForm } from './rule-form.tsx'
+import { useReturnFocus } from './use-return-focus.ts'
 import './settings.css'
 
 const STEP = 10
@@ -23,6 +24,7 @@ export function RulesAdmin() {
   const calendars = useAsync(() => calendarsApi.list().catch(() => []), 'calendars')
   const macros = useAsync(() => macrosApi.list().catch(() => []), 'macros')
   const [editing, setEditing] = useState<RuleView | 'new' | null>(null)
+  const creator = useReturnFocus<HTMLButtonElement>(editing !== null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
   const list = rules.data ?? []
@@ -72,7 +74,7 @@ export function RulesAdmin() {
       <p className="muted">{t('rules.intro')}</p>
       <ErrorNotice error={error} />
       {editing === null && (
-        <button type="button" className="button-primary" onClick={() => setEditing('new')}>
+        <button type="button" className="button-primary" ref={creator} onClick={() => setEditing('new')}>
           {t('rules.create')}
         </button>
       )}

@@ -61,7 +61,7 @@ export function CalendarForm({ calendar, onSaved, onCancel }: Props) {
       <div className="row wrap">
         <label className="field grow">
           <span>{t('calendars.name')}</span>
-          <input value={draft.name} onChange={(e) => set({ name: e.target.value })} {...invalidProps(error, 'name', FORM)} />
+          <input autoFocus value={draft.name} onChange={(e) => set({ name: e.target.value })} {...invalidProps(error, 'name', FORM)} />
           <FieldError error={error} path="name" form={FORM} />
         </label>
         <label className="field">

@@ -8,6 +8,7 @@ import { canManage } from '../automation/access.ts'
 import { calendars } from './calendars-api.ts'
 import { CalendarForm } from './calendar-form.tsx'
 import { YearView } from './year-view.tsx'
+import { useReturnFocus } from '../automation/use-return-focus.ts'
 import '../automation/settings.css'
 
 /** Every agent may look at the calendars and their closed days; supervisors and admins change them. */
@@ -16,6 +17,7 @@ export function CalendarsAdmin() {
   const me = useMe()
   const list = useAsync(() => calendars.list(), 'calendars')
   const [editing, setEditing] = useState<BusinessCalendarView | 'new' | null>(null)
+  const creator = useReturnFocus<HTMLButtonElement>(editing !== null)
   const [viewing, setViewing] = useState<string | null>(null)
   const writer = canManage(me.role)
   const shown = list.data?.find((c) => c.id === viewing) ?? null
@@ -32,7 +34,7 @@ export function CalendarsAdmin() {
       <p className="muted">{t('calendars.intro')}</p>
       {!writer && <p className="notice">{t('calendars.readOnly')}</p>}
       {writer && editing === null && (
-        <button type="button" className="button-primary" onClick={() => setEditing('new')}>{t('calendars.create')}</button>
+        <button type="button" className="button-primary" ref={creator} onClick={() => setEditing('new')}>{t('calendars.create')}</button>
       )}
       {writer && editing !== null && (
         <CalendarForm

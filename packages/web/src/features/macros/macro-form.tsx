@@ -57,7 +57,7 @@ export function MacroForm({ macro, canShare, onSaved, onCancel }: Props) {
       <div className="row wrap">
         <label className="field grow">
           <span>{t('macros.name')}</span>
-          <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} {...invalidProps(error, 'name', FORM)} />
+          <input autoFocus value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} {...invalidProps(error, 'name', FORM)} />
           <FieldError error={error} path="name" form={FORM} />
         </label>
         <label className="check">

@@ -7,6 +7,7 @@ import { canManage } from '../automation/access.ts'
 import { macros } from './macros-api.ts'
 import type { MacroView } from './macros-api.ts'
 import { MacroForm } from './macro-form.tsx'
+import { useReturnFocus } from '../automation/use-return-focus.ts'
 import '../automation/settings.css'
 
 /** Shared macros and the signed-in agent's personal ones. Agents edit only their own. */
@@ -15,6 +16,7 @@ export function MacrosAdmin() {
   const me = useMe()
   const list = useAsync(() => macros.list(), 'macros')
   const [editing, setEditing] = useState<MacroView | 'new' | null>(null)
+  const creator = useReturnFocus<HTMLButtonElement>(editing !== null)
   const [error, setError] = useState<unknown>(null)
   const supervisor = canManage(me.role)
   const mayEdit = (m: MacroView) => !m.shared || supervisor
@@ -36,7 +38,7 @@ export function MacrosAdmin() {
       <p className="muted">{t('macros.intro')}</p>
       <ErrorNotice error={error} />
       {editing === null ? (
-        <button type="button" className="button-primary" onClick={() => setEditing('new')}>{t('macros.create')}</button>
+        <button type="button" className="button-primary" ref={creator} onClick={() => setEditing('new')}>{t('macros.create')}</button>
       ) : (
         <MacroForm
           key={editing === 'new' ? 'new' : editing.id}

@@ -6,6 +6,7 @@ import { EmptyState, ErrorNotice, Loading } from '../../ui/feedback.tsx'
 import { calendars as calendarsApi } from '../calendars/calendars-api.ts'
 import { slaPolicies } from './sla-api.ts'
 import { SlaPolicyForm, formatMinutes } from './sla-policy-form.tsx'
+import { useReturnFocus } from '../automation/use-return-focus.ts'
 import '../automation/settings.css'
 
 /** SLA policies in the order they are tried: the first active one that matches a ticket applies. */
@@ -14,6 +15,7 @@ export function SlaAdmin() {
   const list = useAsync(() => slaPolicies.list(), 'sla-policies')
   const calendars = useAsync(() => calendarsApi.list(), 'calendars')
   const [editing, setEditing] = useState<SlaPolicyView | 'new' | null>(null)
+  const creator = useReturnFocus<HTMLButtonElement>(editing !== null)
   const [error, setError] = useState<unknown>(null)
   const items = list.data ?? []
   const calendarName = (id: string | null) => (id ? calendars.data?.find((c) => c.id === id)?.name ?? id.slice(-6) : t('slaAdmin.defaultCalendar'))
@@ -49,7 +51,7 @@ export function SlaAdmin() {
       <ErrorNotice error={error} />
       {calendars.error ? <ErrorNotice error={calendars.error} onRetry={calendars.reload} /> : null}
       {editing === null ? (
-        <button type="button" className="button-primary" onClick={() => setEditing('new')}>{t('slaAdmin.create')}</button>
+        <button type="button" className="button-primary" ref={creator} onClick={() => setEditing('new')}>{t('slaAdmin.create')}</button>
       ) : (
         <SlaPolicyForm
           key={editing === 'new' ? 'new' : editing.id}

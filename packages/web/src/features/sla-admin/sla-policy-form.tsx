@@ -76,7 +76,7 @@ export function SlaPolicyForm({ policy, nextPosition, calendars, onSaved, onCanc
       <div className="row wrap">
         <label className="field grow">
           <span>{t('slaAdmin.name')}</span>
-          <input value={draft.name} onChange={(e) => set({ name: e.target.value })} {...invalidProps(error, 'name', FORM)} />
+          <input autoFocus value={draft.name} onChange={(e) => set({ name: e.target.value })} {...invalidProps(error, 'name', FORM)} />
           <FieldError error={error} path="name" form={FORM} />
         </label>
         <label className="field">
