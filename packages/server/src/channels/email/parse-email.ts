@@ -6,6 +6,8 @@ import { repairRawHeaders } from './repair-raw-headers.ts'
 import { sanitizeEmailHtml } from './sanitize-email-html.ts'
 import { decodeBytes, detectCharset } from './charsets.ts'
 import { MailparserIconv } from './mailparser-iconv.ts'
+import { textOfHtml, unpackTnefParts } from './unpack-tnef.ts'
+import type { AttachmentPart } from './unpack-tnef.ts'
 
 export interface ParseOptions {
   maxAttachmentBytes?: number
@@ -45,13 +47,22 @@ export async function parseEmail(raw: Buffer, options: ParseOptions = {}): Promi
   const contentType = structured(mail.headers.get('content-type'))
   const attachments: ParsedAttachment[] = []
   const reportParts: string[] = []
-  for (const attachment of mail.attachments.slice(0, options.maxAttachments ?? DEFAULT_MAX_ATTACHMENTS)) {
-    if (REPORT_TYPES.has(String(attachment.contentType).toLowerCase())) reportParts.push(attachment.content.toString('utf8'))
-    attachments.push(toAttachment(attachment, options, warnings))
+  const maxAttachments = options.maxAttachments ?? DEFAULT_MAX_ATTACHMENTS
+  const { parts, tnefBody, rtfOnlyBody } = unpackTnefParts(mail.attachments.slice(0, maxAttachments).map(fromMailparser), warnings, maxAttachments)
+  for (const part of parts.slice(0, maxAttachments)) {
+    if (REPORT_TYPES.has(part.contentType.toLowerCase())) reportParts.push(part.content.toString('utf8'))
+    attachments.push(toAttachment(part, options, warnings))
   }
-  if (mail.attachments.length > (options.maxAttachments ?? DEFAULT_MAX_ATTACHMENTS)) warnings.push('attachment.too_many')
-  const html = typeof mail.html === 'string' && mail.html ? sanitizeEmailHtml(mail.html, options) : null
+  if (mail.attachments.length > maxAttachments || parts.length > maxAttachments) warnings.push('attachment.too_many')
+  let htmlSource = typeof mail.html === 'string' && mail.html ? mail.html : null
   let text = (mail.text ?? '').replace(/\r\n/g, '\n')
+  if (!text.trim() && !htmlSource && tnefBody) {
+    // Outlook sent the body only inside winmail.dat.
+    htmlSource = tnefBody.html
+    text = (tnefBody.text ?? (htmlSource ? await textOfHtml(htmlSource) : '')).replace(/\r\n/g, '\n')
+    warnings.push('tnef.body_used')
+  } else if (!text.trim() && !htmlSource && rtfOnlyBody) warnings.push('tnef.body_rtf_not_decoded')
+  const html = htmlSource ? sanitizeEmailHtml(htmlSource, options) : null
   if (!text.trim() && !html && mail.attachments.length === 0) {
     text = recoverBody(repaired.raw)
     if (text) warnings.push('mime.body_recovered')
@@ -93,25 +104,28 @@ function withoutNul<T>(value: T): T {
   return value
 }
 
-function toAttachment(a: Attachment, options: ParseOptions, warnings: string[]): ParsedAttachment {
-  const filename = cleanFilename(a.filename, String(a.contentType || 'application/octet-stream'))
+function fromMailparser(a: Attachment): AttachmentPart {
+  return {
+    filename: a.filename, contentType: String(a.contentType || 'application/octet-stream').toLowerCase(), content: a.content,
+    contentId: a.contentId ? a.contentId.replace(/^<|>$/g, '') : null, inline: a.contentDisposition === 'inline' || Boolean(a.related),
+  }
+}
+
+function toAttachment(a: AttachmentPart, options: ParseOptions, warnings: string[]): ParsedAttachment {
+  const filename = cleanFilename(a.filename, a.contentType)
   const max = options.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES
   let refusedReason: string | null = null
   if (a.content.length > max) refusedReason = 'too_large'
   else if (BLOCKED_EXTENSIONS.test(filename)) refusedReason = 'blocked_type'
   if (refusedReason) warnings.push(`attachment.refused:${refusedReason}`)
-  if (/^winmail\.dat$/i.test(filename) || String(a.contentType).toLowerCase() === 'application/ms-tnef') {
-    // No well-kept npm TNEF reader exists; the file is kept so Outlook users can open it.
-    warnings.push('attachment.tnef_kept')
-  }
 
   return {
     filename,
-    contentType: String(a.contentType || 'application/octet-stream').toLowerCase(),
+    contentType: a.contentType,
     size: a.content.length,
     sha256: createHash('sha256').update(a.content).digest('hex'),
-    contentId: a.contentId ? a.contentId.replace(/^<|>$/g, '') : null,
-    inline: a.contentDisposition === 'inline' || Boolean(a.related),
+    contentId: a.contentId,
+    inline: a.inline,
     content: refusedReason ? null : a.content,
     refusedReason,
   }

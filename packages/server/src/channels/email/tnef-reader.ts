@@ -1,0 +1,307 @@
+import { decodeBytes } from './charsets.ts'
+import { charsetOfCodepage as charsetOf } from './windows-codepages.ts'
+
+/**
+ * A small reader for TNEF (winmail.dat, application/ms-tnef; [MS-OXTNEF]), written
+ * here because the npm reader (node-tnef) drags a logger and a CLI framework in for
+ * a few hundred lines of parsing. It takes what a help desk needs: the attached
+ * files (long name, MIME tag, bytes) and the plain or HTML body. Compressed RTF
+ * bodies (PR_RTF_COMPRESSED) are noted, not decoded; embedded messages
+ * (attach method 5) are noted and skipped.
+ *
+ * Untrusted input: every length is checked against the buffer before it is used,
+ * counts are capped, and the only error thrown is TnefError, so the caller can keep
+ * winmail.dat as a plain file instead.
+ */
+
+export class TnefError extends Error {
+  constructor(readonly reason: string) {
+    super(`tnef: ${reason}`)
+  }
+}
+
+export interface TnefFile {
+  name: string | null
+  mimeType: string | null
+  contentId: string | null
+  data: Buffer
+}
+
+export interface TnefMessage {
+  files: TnefFile[]
+  text: string | null
+  html: string | null
+  /** The body exists only as compressed RTF, which this reader does not decode. */
+  rtfBodySkipped: boolean
+  warnings: string[]
+}
+
+export interface TnefLimits {
+  maxFiles: number
+  maxAttributes: number
+  maxProperties: number
+  maxValues: number
+}
+
+const DEFAULT_LIMITS: TnefLimits = { maxFiles: 100, maxAttributes: 20_000, maxProperties: 10_000, maxValues: 1_000 }
+const SIGNATURE = 0x223e9f78
+const LEVEL_ATTACHMENT = 0x02
+
+// Attribute ids (low 16 bits of AttrID; the high bits repeat the type).
+const ATT_BODY = 0x800c
+const ATT_ATTACH_DATA = 0x800f
+const ATT_ATTACH_TITLE = 0x8010
+const ATT_ATTACH_REND_DATA = 0x9002
+const ATT_MSG_PROPS = 0x9003
+const ATT_ATTACHMENT = 0x9005
+const ATT_OEM_CODEPAGE = 0x9007
+
+// MAPI property ids.
+const PR_BODY = 0x1000
+const PR_RTF_COMPRESSED = 0x1009
+const PR_BODY_HTML = 0x1013
+const PR_DISPLAY_NAME = 0x3001
+const PR_ATTACH_DATA = 0x3701
+const PR_ATTACH_FILENAME = 0x3704
+const PR_ATTACH_METHOD = 0x3705
+const PR_ATTACH_LONG_FILENAME = 0x3707
+const PR_ATTACH_MIME_TAG = 0x370e
+const PR_ATTACH_CONTENT_ID = 0x3712
+const PR_INTERNET_CPID = 0x3fde
+const ATTACH_EMBEDDED_MSG = 5
+
+const PT_STRING8 = 0x001e
+const PT_UNICODE = 0x001f
+const PT_BINARY = 0x0102
+const PT_OBJECT = 0x000d
+const MV_FLAG = 0x1000
+/** Bytes of one value of each fixed-size type as TNEF writes it (2-byte types padded to 4). */
+const FIXED_SIZES = new Map<number, number>([
+  [0x0002, 4], [0x0003, 4], [0x0004, 4], [0x0005, 8], [0x0006, 8], [0x0007, 8], [0x000a, 4], [0x000b, 4], [0x0014, 8], [0x0040, 8], [0x0048, 16],
+])
+const VARIABLE_TYPES = new Set([PT_STRING8, PT_UNICODE, PT_BINARY, PT_OBJECT])
+
+interface Prop {
+  type: number
+  /** First value only: what the help desk reads is never multi-valued. */
+  value: Buffer
+}
+type Props = Map<number, Prop>
+
+/** Bounds-checked little-endian cursor over one buffer. */
+class Cursor {
+  pos = 0
+  constructor(readonly buf: Buffer) {}
+  get left(): number {
+    return this.buf.length - this.pos
+  }
+  take(n: number): Buffer {
+    if (!Number.isSafeInteger(n) || n < 0 || n > this.left) throw new TnefError('truncated')
+    const out = this.buf.subarray(this.pos, this.pos + n)
+    this.pos += n
+
+    return out
+  }
+  u8(): number {
+    return this.take(1)[0]!
+  }
+  u16(): number {
+    return this.take(2).readUInt16LE(0)
+  }
+  u32(): number {
+    return this.take(4).readUInt32LE(0)
+  }
+  /** Skips the padding that aligns variable-length values to 4 bytes (the last one may be cut off). */
+  pad(length: number): void {
+    this.pos = Math.min(this.buf.length, this.pos + ((4 - (length % 4)) % 4))
+  }
+}
+
+interface Pending {
+  title: Buffer | null
+  data: Buffer | null
+  props: Props
+}
+
+export function readTnef(buf: Buffer, limits: Partial<TnefLimits> = {}): TnefMessage {
+  const max = { ...DEFAULT_LIMITS, ...limits }
+  const warnings = new Set<string>()
+  const cursor = new Cursor(buf)
+  if (buf.length < 6 || cursor.u32() !== SIGNATURE) throw new TnefError('signature')
+  cursor.u16() // legacy key: unused since Exchange 5.5
+  let codepage = 1252
+  let bodyAttr: Buffer | null = null
+  let messageProps: Props = new Map()
+  const attachments: Pending[] = []
+  let current: Pending | null = null
+  let count = 0
+  while (cursor.left > 0) {
+    if (++count > max.maxAttributes) throw new TnefError('too_many_attributes')
+    const level = cursor.u8()
+    const id = cursor.u32() & 0xffff
+    const data = cursor.take(cursor.u32())
+    const checksum = cursor.u16()
+    if (sum16(data) !== checksum) warnings.add('tnef.checksum_mismatch')
+    if (id === ATT_ATTACH_REND_DATA || (level === LEVEL_ATTACHMENT && !current)) {
+      if (attachments.length >= max.maxFiles) {
+        warnings.add('tnef.too_many_files')
+        current = { title: null, data: null, props: new Map() } // read on, keep nothing
+      } else {
+        current = { title: null, data: null, props: new Map() }
+        attachments.push(current)
+      }
+    }
+    if (id === ATT_OEM_CODEPAGE && data.length >= 4) codepage = data.readUInt32LE(0)
+    else if (id === ATT_BODY) bodyAttr = data
+    else if (id === ATT_MSG_PROPS) messageProps = readProps(data, max, warnings)
+    else if (id === ATT_ATTACH_TITLE && current) current.title = data
+    else if (id === ATT_ATTACH_DATA && current) current.data = data
+    else if (id === ATT_ATTACHMENT && current) current.props = readProps(data, max, warnings)
+  }
+
+  const files: TnefFile[] = []
+  for (const a of attachments) {
+    const file = toFile(a, codepage, warnings)
+    if (file) files.push(file)
+  }
+  const body = messageBody(messageProps, bodyAttr, codepage)
+
+  return { files, ...body, warnings: [...warnings] }
+}
+
+function toFile(a: Pending, codepage: number, warnings: Set<string>): TnefFile | null {
+  const method = a.props.get(PR_ATTACH_METHOD)
+  if (method && method.value.length >= 4 && method.value.readUInt32LE(0) === ATTACH_EMBEDDED_MSG) {
+    warnings.add('tnef.embedded_message_skipped')
+
+    return null
+  }
+  const dataProp = a.props.get(PR_ATTACH_DATA)
+  // PT_OBJECT values start with the 16-byte interface id of what follows.
+  const data = a.data ?? (dataProp?.type === PT_BINARY ? dataProp.value : dataProp?.type === PT_OBJECT && dataProp.value.length >= 16 ? dataProp.value.subarray(16) : null)
+  if (!data) {
+    warnings.add('tnef.attachment_without_data')
+
+    return null
+  }
+  const name = stringProp(a.props, PR_ATTACH_LONG_FILENAME, codepage) ?? stringProp(a.props, PR_DISPLAY_NAME, codepage)
+    ?? (a.title ? string8(a.title, codepage) : null) ?? stringProp(a.props, PR_ATTACH_FILENAME, codepage)
+
+  return {
+    name: name || null,
+    mimeType: stringProp(a.props, PR_ATTACH_MIME_TAG, codepage)?.trim().toLowerCase() || null,
+    contentId: stringProp(a.props, PR_ATTACH_CONTENT_ID, codepage)?.trim() || null,
+    data,
+  }
+}
+
+function messageBody(props: Props, bodyAttr: Buffer | null, oemCodepage: number): Pick<TnefMessage, 'text' | 'html' | 'rtfBodySkipped'> {
+  const cpid = props.get(PR_INTERNET_CPID)
+  const codepage = cpid && cpid.value.length >= 4 ? cpid.value.readUInt32LE(0) : oemCodepage
+  const htmlProp = props.get(PR_BODY_HTML)
+  const html = htmlProp ? (htmlProp.type === PT_UNICODE ? utf16(htmlProp.value) : htmlString(htmlProp.value, codepage)) : null
+  const text = stringProp(props, PR_BODY, codepage) ?? (bodyAttr ? string8(bodyAttr, oemCodepage) : null)
+
+  return { text: text?.trim() ? text : null, html: html?.trim() ? html : null, rtfBodySkipped: props.has(PR_RTF_COMPRESSED) }
+}
+
+/**
+ * A MAPI property list ([MS-OXTNEF] 2.1.3.4). A list that breaks off keeps the
+ * properties read before the break: a damaged tail should not cost the file names.
+ */
+function readProps(data: Buffer, max: TnefLimits, warnings: Set<string>): Props {
+  const props: Props = new Map()
+  const cursor = new Cursor(data)
+  try {
+    const count = cursor.u32()
+    if (count > max.maxProperties) throw new TnefError('too_many_properties')
+    for (let i = 0; i < count; i++) {
+      const type = cursor.u16()
+      const id = cursor.u16()
+      if (id >= 0x8000) skipPropertyName(cursor)
+      const value = readValue(cursor, type, max)
+      if (value && !props.has(id)) props.set(id, { type: type & ~MV_FLAG, value })
+    }
+  } catch (error) {
+    if (!(error instanceof TnefError)) throw error
+    warnings.add(`tnef.properties_${error.reason}`)
+  }
+
+  return props
+}
+
+/** Named properties carry a GUID and either a number or a UTF-16 name before the value. */
+function skipPropertyName(cursor: Cursor): void {
+  cursor.take(16)
+  const kind = cursor.u32()
+  if (kind === 0) cursor.u32()
+  else if (kind === 1) {
+    const length = cursor.u32()
+    cursor.take(length)
+    cursor.pad(length)
+  } else throw new TnefError('bad_property_name')
+}
+
+function readValue(cursor: Cursor, type: number, max: TnefLimits): Buffer | null {
+  const base = type & ~MV_FLAG
+  const multi = (type & MV_FLAG) !== 0
+  const fixed = FIXED_SIZES.get(base)
+  if (fixed !== undefined) {
+    const n = multi ? cursor.u32() : 1
+    if (n > max.maxValues) throw new TnefError('too_many_values')
+    let first: Buffer | null = null
+    for (let i = 0; i < n; i++) {
+      const v = cursor.take(fixed)
+      first ??= v
+    }
+
+    return first
+  }
+  if (!VARIABLE_TYPES.has(base)) throw new TnefError('unknown_property_type')
+  // Variable-length values always carry a count, even when not multi-valued.
+  const n = cursor.u32()
+  if (n > max.maxValues) throw new TnefError('too_many_values')
+  let first: Buffer | null = null
+  for (let i = 0; i < n; i++) {
+    const length = cursor.u32()
+    const v = cursor.take(length)
+    cursor.pad(length)
+    first ??= v
+  }
+
+  return first
+}
+
+function stringProp(props: Props, id: number, codepage: number): string | null {
+  const p = props.get(id)
+  if (!p) return null
+  if (p.type === PT_UNICODE) return utf16(p.value)
+  if (p.type === PT_STRING8 || p.type === PT_BINARY) return string8(p.value, codepage)
+
+  return null
+}
+
+function utf16(bytes: Buffer): string {
+  return bytes.subarray(0, bytes.length - (bytes.length % 2)).toString('utf16le').replace(/\0+$/, '')
+}
+
+function string8(bytes: Buffer, codepage: number): string {
+  const end = bytes.indexOf(0)
+
+  return decodeBytes(end >= 0 ? bytes.subarray(0, end) : bytes, charsetOf(codepage))
+}
+
+/** HTML bytes in the charset their <meta> names, else in the message's code page. */
+function htmlString(bytes: Buffer, codepage: number): string {
+  const meta = /<meta[^>]+charset=["']?([\w.:-]+)/i.exec(bytes.subarray(0, 2048).toString('latin1'))?.[1]
+  const end = bytes.indexOf(0)
+
+  return decodeBytes(end >= 0 ? bytes.subarray(0, end) : bytes, meta ?? charsetOf(codepage))
+}
+
+function sum16(bytes: Buffer): number {
+  let sum = 0
+  for (let i = 0; i < bytes.length; i++) sum += bytes[i]!
+
+  return sum & 0xffff
+}

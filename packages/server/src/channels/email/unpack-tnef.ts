@@ -1,0 +1,77 @@
+import { simpleParser } from 'mailparser'
+import { readTnef, TnefError } from './tnef-reader.ts'
+
+/** One attachment as it comes out of the MIME tree (or out of a winmail.dat), before limits. */
+export interface AttachmentPart {
+  filename: string | undefined
+  contentType: string
+  content: Buffer
+  contentId: string | null
+  inline: boolean
+}
+
+export interface UnpackedParts {
+  parts: AttachmentPart[]
+  /** The body Outlook put only inside winmail.dat, for mail that has no other body. */
+  tnefBody: { text: string | null; html: string | null } | null
+  /** A winmail.dat whose body is compressed RTF only (not decoded here). */
+  rtfOnlyBody: boolean
+}
+
+export function isTnef(part: AttachmentPart): boolean {
+  return /^application\/(?:vnd\.)?ms-tnef$/i.test(part.contentType) || /^winmail\.dat$/i.test((part.filename ?? '').trim())
+}
+
+/**
+ * Outlook's winmail.dat hides the real attachments from every other mail program.
+ * Each readable one is opened: its files follow it in the list (they then pass the
+ * same size, type and name rules as any attachment), and winmail.dat itself stays,
+ * so nothing is lost if our reading of it is incomplete. One that cannot be read
+ * stays a plain file with a warning.
+ */
+export function unpackTnefParts(parts: AttachmentPart[], warnings: string[], maxFiles: number): UnpackedParts {
+  const out: AttachmentPart[] = []
+  let tnefBody: UnpackedParts['tnefBody'] = null
+  let rtfOnlyBody = false
+  for (const part of parts) {
+    out.push(part)
+    if (!isTnef(part)) continue
+    try {
+      const tnef = readTnef(part.content, { maxFiles })
+      for (const file of tnef.files) {
+        out.push({ filename: file.name ?? undefined, contentType: file.mimeType ?? guessType(file.name), content: file.data, contentId: file.contentId, inline: false })
+      }
+      warnings.push(`attachment.tnef_unpacked:${tnef.files.length}`, ...tnef.warnings)
+      if (tnef.rtfBodySkipped && !tnef.text && !tnef.html) rtfOnlyBody = true
+      if (!tnefBody && (tnef.text || tnef.html)) tnefBody = { text: tnef.text, html: tnef.html }
+    } catch (error) {
+      // readTnef throws only TnefError; anything else is a bug in it, and still must not cost the message.
+      warnings.push('attachment.tnef_kept', `attachment.tnef_unreadable:${error instanceof TnefError ? error.reason : 'internal'}`)
+    }
+  }
+
+  return { parts: out, tnefBody, rtfOnlyBody }
+}
+
+/** Plain text of an HTML-only winmail.dat body, converted as mailparser converts any HTML-only mail. */
+export async function textOfHtml(html: string): Promise<string> {
+  const mail = await simpleParser(Buffer.from(`Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from(html).toString('base64')}`), { skipTextLinks: true, skipImageLinks: true })
+
+  return mail.text ?? ''
+}
+
+const TYPES: Record<string, string> = {
+  pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', bmp: 'image/bmp', webp: 'image/webp',
+  txt: 'text/plain', csv: 'text/csv', htm: 'text/html', html: 'text/html', rtf: 'application/rtf', zip: 'application/zip', eml: 'message/rfc822',
+  doc: 'application/msword', xls: 'application/vnd.ms-excel', ppt: 'application/vnd.ms-powerpoint',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+}
+
+/** TNEF often has no MIME tag: the usual office and image types by extension, else octet-stream. */
+function guessType(name: string | null): string {
+  const ext = /\.([a-z0-9]{1,5})$/i.exec(name ?? '')?.[1]?.toLowerCase()
+
+  return (ext && TYPES[ext]) || 'application/octet-stream'
+}
