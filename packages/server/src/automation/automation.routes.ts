@@ -46,7 +46,7 @@ export async function automationRoutes(app: FastifyInstance, deps: Deps): Promis
   documentRoute({ method: 'GET', path: '/macros', tags, access: 'staff', response: macroList, summary: 'Shared macros and my personal ones' })
   app.get('/macros', { config: { access: 'staff' } }, async (request) => listMacros(deps, principalOf(request)))
 
-  documentRoute({ method: 'POST', path: '/macros', tags, access: 'staff', body: createMacroInput, response: macroView, status: 201, summary: 'Create a macro (ja and/or en text with {{placeholders}})', description: '`shared: true` needs a supervisor.', errors: ['auth.forbidden'] })
+  documentRoute({ method: 'POST', path: '/macros', tags, access: 'staff', body: createMacroInput, response: macroView, status: 201, summary: 'Create a macro (ja and/or en text with {{placeholders}})', description: '`shared: true` needs a supervisor. `actions` (set status, set priority, add tags) are offered with the rendered text, never applied by the server.', errors: ['auth.forbidden'] })
   app.post('/macros', { config: { access: 'staff' } }, async (request, reply) => reply.status(201).send(await createMacro(deps, principalOf(request), parseInput(createMacroInput, request.body))))
 
   documentRoute({ method: 'PATCH', path: '/macros/:id', tags, access: 'staff', params: idParams, body: updateMacroInput, response: macroView, summary: 'Change a macro', errors: ['macro.not_found', 'auth.forbidden'] })
@@ -61,7 +61,7 @@ export async function automationRoutes(app: FastifyInstance, deps: Deps): Promis
 
   documentRoute({
     method: 'POST', path: '/macros/:id/render', tags, access: 'staff', params: idParams, body: renderMacroInput, response: renderedMacroView,
-    summary: 'Fill a macro\'s placeholders for a ticket, for the agent to edit before sending', description: 'Never sends anything. `missing` lists placeholders without a value.',
+    summary: 'Fill a macro\'s placeholders for a ticket, for the agent to edit before sending', description: 'Never sends anything and applies none of the macro\'s `actions` (they are returned for the agent to apply, e.g. with `PATCH /tickets/:id`). `missing` lists placeholders without a value.',
     errors: ['macro.not_found', 'ticket.not_found'],
   })
   app.post<ById>('/macros/:id/render', { config: { access: 'staff' } }, async (request) => renderMacro(deps, principalOf(request), request.params.id, parseInput(renderMacroInput, request.body)))

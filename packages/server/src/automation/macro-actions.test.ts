@@ -5,8 +5,8 @@ import { startTestApp } from '../test/test-app.ts'
 import type { TestAgent } from '../test/fixtures.ts'
 import { testDialects } from '../test/dialects.ts'
 
-const post = (app: FastifyInstance, who: TestAgent, url: string, payload: unknown) => app.inject({ method: 'POST', url, headers: who.headers, payload })
-const patch = (app: FastifyInstance, who: TestAgent, url: string, payload: unknown) => app.inject({ method: 'PATCH', url, headers: who.headers, payload })
+const post = (app: FastifyInstance, who: TestAgent, url: string, payload: Record<string, unknown>) => app.inject({ method: 'POST', url, headers: who.headers, payload })
+const patch = (app: FastifyInstance, who: TestAgent, url: string, payload: Record<string, unknown>) => app.inject({ method: 'PATCH', url, headers: who.headers, payload })
 
 describe.each(testDialects())('macro actions on %s', (dialect) => {
   it('stores a macro’s ticket changes and shows them with the render, applying none', async () => {
