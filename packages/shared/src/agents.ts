@@ -122,20 +122,42 @@ export const updateTeamInput = z
   .strict()
 export type UpdateTeamInput = z.infer<typeof updateTeamInput>
 
+/** What the public help center (/help) shows about reaching a person, and where it is served. */
+export const helpCenterSettingsView = z.object({
+  /** Host name the help center answers on for this account (multi-company installs); null = the install's default. */
+  host: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  hours: z.object({ ja: z.string().nullable(), en: z.string().nullable() }),
+})
+export type HelpCenterSettingsView = z.infer<typeof helpCenterSettingsView>
+
 export const accountView = z.object({
   id: z.string(),
   name: z.string(),
   defaultLocale: uiLocale,
   timeZone: z.string(),
+  helpCenter: helpCenterSettingsView,
   createdAt: z.string(),
 })
 export type AccountView = z.infer<typeof accountView>
+
+const optionalLine = (max: number) => singleLineText(max).nullable().optional()
+// A DNS host name, lower-cased; no scheme, path or port (`help.shop.example`).
+const hostName = z.string().trim().toLowerCase().max(253)
+  .regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, 'a host name such as help.example.com (no https://, path or port)')
 
 export const updateAccountInput = z
   .object({
     name: singleLineText(200).optional(),
     defaultLocale: uiLocale.optional(),
     timeZone: ianaTimeZone.optional(),
+    helpCenter: z.object({
+      host: hostName.nullable().optional(),
+      email: optionalLine(200),
+      phone: optionalLine(50),
+      hours: z.object({ ja: optionalLine(200), en: optionalLine(200) }).strict().optional(),
+    }).strict().optional(),
   })
   .strict()
 export type UpdateAccountInput = z.infer<typeof updateAccountInput>

@@ -29,6 +29,7 @@ export const ERROR_MESSAGES = {
   'agent.cannot_deactivate_self': { en: 'You cannot deactivate your own account or remove your own admin role.', ja: '自分自身のアカウントの無効化や管理者権限の解除はできません。' },
   'agent.team_not_found': { en: 'One of the teams does not exist.', ja: '指定されたチームが存在しません。' },
   'team.not_found': { en: 'No such team.', ja: '該当するチームがありません。' },
+  'account.help_center_host_taken': { en: 'Another account’s help center already uses this host name.', ja: 'このホスト名は別のアカウントのヘルプセンターで使われています。' },
   'team.name_taken': { en: 'A team with this name already exists.', ja: '同じ名前のチームが既に存在します。' },
   'token.not_found': { en: 'No such API token.', ja: '該当する API トークンがありません。' },
   'customer.not_found': { en: 'No such customer.', ja: '該当する顧客がいません。' },

@@ -35,6 +35,8 @@ export const HTTP_STATUS = {
   'agent.team_not_found': 422,
   'team.not_found': 404,
   'team.name_taken': 409,
+  /** Another account's help center already answers on this host name. */
+  'account.help_center_host_taken': 409,
   'token.not_found': 404,
   'customer.not_found': 404,
   /** The CRN is not well formed or its check character does not match (a typo). */

@@ -64,9 +64,22 @@ describe('admin screens', () => {
 
   it('saves account settings', async () => {
     await page.getByRole('link', { name: 'アカウント' }).click()
-    await page.getByLabel('会社名').fill('窓口テスト株式会社（本社）')
-    await page.getByRole('button', { name: '保存' }).click()
-    await page.getByRole('status').filter({ hasText: '保存しました' }).waitFor()
+    const accountForm = page.getByRole('form', { name: 'アカウント' })
+    await accountForm.getByLabel('会社名').fill('窓口テスト株式会社（本社）')
+    await accountForm.getByRole('button', { name: '保存' }).click()
+    await accountForm.getByRole('status').filter({ hasText: '保存しました' }).waitFor()
+    expect(await seriousA11yViolations(page)).toEqual([])
+  })
+
+  it('sets the help center’s contact details, shown on its contact page', async () => {
+    const helpForm = page.getByRole('form', { name: 'ヘルプセンター（/help）' })
+    await helpForm.getByLabel('問い合わせ用電話番号').fill('0120-000-111')
+    await helpForm.getByLabel('受付時間（日本語ページ）').fill('年中無休 8:00〜22:00')
+    await helpForm.getByRole('button', { name: '保存' }).click()
+    await helpForm.getByRole('status').filter({ hasText: '保存しました' }).waitFor()
+    const contact = await (await fetch(`${server.url}/help/ja/contact`)).text()
+    expect(contact).toContain('0120-000-111')
+    expect(contact).toContain('年中無休 8:00〜22:00')
     expect(await seriousA11yViolations(page)).toEqual([])
   })
 })

@@ -9,6 +9,8 @@ export interface AccountTable {
   settings: Generated<string>
   /** Next per-account ticket number; incremented inside the ticket-creating transaction. */
   next_ticket_number: Generated<number>
+  /** Host name the public help center is served on for this account (lower case, no port). */
+  help_center_host: string | null
   created_at: string
 }
 export type AccountRow = Selectable<AccountTable>

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { KbCategoryView, KbLocale } from '@madoguchi/shared'
 import { kbLocale } from '@madoguchi/shared'
-import { listAccountRows } from '../accounts/account.repo.ts'
+import { helpCenterSettingsOf } from '../accounts/account-view.ts'
+import { helpCenterAccount } from './help-center-account.ts'
 import type { AccountRow } from '../accounts/account.table.ts'
-import { parseJson } from '../db/json.ts'
 import type { Deps } from '../deps.ts'
 import { enforceRateLimit } from '../http/rate-limit.ts'
 import { AppError } from '../lib/app-error.ts'
@@ -37,8 +37,9 @@ type Form = Record<string, unknown>
 /**
  * The public help center: server-rendered HTML, no JavaScript, per-language URLs.
  * Its own encapsulated plugin (access 'public' on every route) with its own form
- * parser, so the API keeps accepting JSON only. The help center belongs to the
- * install's first account (a single-tenant install has exactly one).
+ * parser, so the API keeps accepting JSON only. Each page belongs to the account
+ * whose help-center host is the request's host (several companies on one install);
+ * any other host shows the install's first account (a single-tenant install has one).
  */
 export async function helpCenterRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   documentHelpCenterRoutes()
@@ -50,7 +51,7 @@ export async function helpCenterRoutes(app: FastifyInstance, deps: Deps): Promis
   const config = { access: 'public' as const }
   const base = deps.config.publicUrl.replace(/\/+$/, '')
 
-  const account = async (): Promise<AccountRow | undefined> => (await listAccountRows(deps.db, 1))[0]
+  const account = (request: FastifyRequest): Promise<AccountRow | undefined> => helpCenterAccount(deps, request.hostname)
   const send = (reply: FastifyReply, status: number, locale: KbLocale, acc: AccountRow | undefined, title: string, body: SafeHtml, paths: Partial<Record<KbLocale, string>>, extra: { query?: string; noindex?: boolean } = {}) =>
     reply.status(status).header('content-type', 'text/html; charset=utf-8').header('content-security-policy', CSP)
       .send(layout({ locale, title, accountName: acc?.name ?? '', publicUrl: base, paths, body, ...extra }))
@@ -91,13 +92,13 @@ export async function helpCenterRoutes(app: FastifyInstance, deps: Deps): Promis
   app.get<{ Params: { '*': string } }>('/*', { config }, async (request, reply) => {
     const first = request.params['*'].split('/')[0] ?? ''
 
-    return notFound(reply, localeOf(first) ?? 'ja', await account())
+    return notFound(reply, localeOf(first) ?? 'ja', await account(request))
   })
 
-  app.get<{ Params: { id: string } }>('/images/:id', { config }, async (request, reply) => sendKbImage(deps, (await account())?.id, request.params.id, reply))
+  app.get<{ Params: { id: string } }>('/images/:id', { config }, async (request, reply) => sendKbImage(deps, (await account(request))?.id, request.params.id, reply))
 
-  app.get('/sitemap.xml', { config }, async (_request, reply) => {
-    const acc = await account()
+  app.get('/sitemap.xml', { config }, async (request, reply) => {
+    const acc = await account(request)
     const xml = acc ? await sitemapXml(deps, acc.id, base) : await sitemapXml(deps, null, base)
 
     return reply.header('content-type', 'application/xml; charset=utf-8').send(xml)
@@ -105,7 +106,7 @@ export async function helpCenterRoutes(app: FastifyInstance, deps: Deps): Promis
 
   app.get<{ Params: Params }>('/:locale', { config }, async (request, reply) => {
     const locale = localeOf(request.params.locale)
-    const acc = await account()
+    const acc = await account(request)
     if (!locale || !acc) return notFound(reply, locale ?? 'ja', acc)
     const categories = await listKbCategories(deps, acc.id)
     const faq = await listPublishedArticles(deps, acc.id, locale, { faqOnly: true, popular: true, limit: 10 })
@@ -116,7 +117,7 @@ export async function helpCenterRoutes(app: FastifyInstance, deps: Deps): Promis
 
   app.get<{ Params: Params }>('/:locale/categories/:id', { config }, async (request, reply) => {
     const locale = localeOf(request.params.locale)
-    const acc = await account()
+    const acc = await account(request)
     const category = acc && (await listKbCategories(deps, acc.id)).find((c) => c.id === request.params.id)
     if (!locale || !acc || !category) return notFound(reply, locale ?? 'ja', acc)
     const ids = [category.id, ...category.sections.map((s) => s.id)]
@@ -130,7 +131,7 @@ export async function helpCenterRoutes(app: FastifyInstance, deps: Deps): Promis
 
   app.get<{ Params: Params; Querystring: { feedback?: string } }>('/:locale/articles/:id', { config }, async (request, reply) => {
     const locale = localeOf(request.params.locale)
-    const acc = await account()
+    const acc = await account(request)
     const article = locale && acc ? await getPublishedArticle(deps, acc.id, request.params.id!, locale) : null
     if (!locale || !acc || !article) return notFound(reply, locale ?? 'ja', acc)
     await countKbView(deps, article.translation.id)
@@ -145,7 +146,7 @@ export async function helpCenterRoutes(app: FastifyInstance, deps: Deps): Promis
 
   app.post<{ Params: Params; Body: Form }>('/:locale/articles/:id/feedback', { config }, async (request, reply) => {
     const locale = localeOf(request.params.locale)
-    const acc = await account()
+    const acc = await account(request)
     const article = locale && acc ? await getPublishedArticle(deps, acc.id, request.params.id!, locale) : null
     if (!locale || !acc || !article) return notFound(reply, locale ?? 'ja', acc)
     const back = `${helpPath(locale, `/articles/${article.group.id}`)}?feedback=thanks#h-fb`
@@ -164,7 +165,7 @@ export async function helpCenterRoutes(app: FastifyInstance, deps: Deps): Promis
 
   app.get<{ Params: Params; Querystring: { q?: string } }>('/:locale/search', { config }, async (request, reply) => {
     const locale = localeOf(request.params.locale)
-    const acc = await account()
+    const acc = await account(request)
     if (!locale || !acc) return notFound(reply, locale ?? 'ja', acc)
     const q = typeof request.query.q === 'string' ? [...request.query.q.trim()].slice(0, 200).join('') : ''
     const hits = q ? await searchHelpCenter(deps, acc.id, locale, q, 20) : []
@@ -175,7 +176,7 @@ export async function helpCenterRoutes(app: FastifyInstance, deps: Deps): Promis
 
   app.get<{ Params: Params }>('/:locale/contact', { config }, async (request, reply) => {
     const locale = localeOf(request.params.locale)
-    const acc = await account()
+    const acc = await account(request)
     if (!locale || !acc) return notFound(reply, locale ?? 'ja', acc)
     const token = await issueFormToken(deps, acc.id, 'contact')
 
@@ -184,7 +185,7 @@ export async function helpCenterRoutes(app: FastifyInstance, deps: Deps): Promis
 
   app.post<{ Params: Params; Body: Form }>('/:locale/contact', { config }, async (request, reply) => {
     const locale = localeOf(request.params.locale)
-    const acc = await account()
+    const acc = await account(request)
     if (!locale || !acc) return notFound(reply, locale ?? 'ja', acc)
     reply.header('cache-control', 'no-store')
     if (await rateLimited(reply, `help-contact:ip:${request.ip}`, CONTACT_RATE)) return send(reply, 429, locale, acc, t(locale, 'rateLimited'), messageBody(locale, 'contactUs', 'rateLimited'), {}, { noindex: true })
@@ -211,9 +212,8 @@ function findCategory(categories: readonly KbCategoryView[], id: string): KbCate
 }
 
 function channelsOf(account: AccountRow): ContactChannels {
-  const settings = parseJson<{ helpCenter?: ContactChannels }>(account.settings, {})
-  const hc = settings.helpCenter ?? {}
-  const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 200) : undefined)
+  const settings = helpCenterSettingsOf(account)
+  const text = (v: string | null): string | undefined => v ?? undefined
 
-  return { email: text(hc.email), phone: text(hc.phone), hours: { ja: text(hc.hours?.ja), en: text(hc.hours?.en) } }
+  return { email: text(settings.email), phone: text(settings.phone), hours: { ja: text(settings.hours.ja), en: text(settings.hours.en) } }
 }

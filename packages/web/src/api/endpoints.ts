@@ -4,8 +4,9 @@ import type {
   TicketView,
 } from './types.ts'
 import type { TicketFilter } from '../features/inbox/filters.ts'
-import type { ApiTokenView, CreatedApiTokenView, TicketCount, TicketSort } from '@madoguchi/shared'
 import type { BreachingNextView, EscalationReason, EscalationView, NotificationView, TicketSlaView } from '@madoguchi/shared'
+import type { ApiTokenView, CreatedApiTokenView, TicketCount, TicketSort } from '@madoguchi/shared'
+import type { UpdateAccountInput } from '@madoguchi/shared'
 
 const V1 = '/api/v1'
 
@@ -92,7 +93,7 @@ export const directory = {
   updateTeam: (id: string, patch: Partial<Pick<TeamView, 'name' | 'description' | 'isPartner'>>) =>
     api.patch<TeamView>(`${V1}/teams/${encodeURIComponent(id)}`, patch),
   account: () => api.get<AccountView>(`${V1}/account`),
-  updateAccount: (patch: Partial<Pick<AccountView, 'name' | 'defaultLocale' | 'timeZone'>>) => api.patch<AccountView>(`${V1}/account`, patch),
+  updateAccount: (patch: UpdateAccountInput) => api.patch<AccountView>(`${V1}/account`, patch),
 }
 
 function itemsOf<T>(result: Page<T> | T[]): T[] {

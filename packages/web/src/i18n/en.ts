@@ -140,6 +140,10 @@ export const en = {
     description: 'Description', partnerTeam: 'Partner (outsourced) team', createTeam: 'Create team', noTeams: 'No teams yet.',
     teamName: 'Team name', rename: 'Rename', accountName: 'Company name', defaultLocale: 'Default language',
     timeZone: 'Time zone',
+    helpCenter: 'Help center (/help)', helpCenterIntro: 'What customers see on the contact page, and the host name the help center answers on when several companies share this install.',
+    helpCenterHost: 'Host name', helpCenterHostHint: 'For example help.example.com — no https:// or path. Leave empty on a single-company install.',
+    helpCenterEmail: 'Contact email', helpCenterPhone: 'Contact phone', helpCenterHoursJa: 'Opening hours (Japanese page)',
+    helpCenterHoursEn: 'Opening hours (English page)', openHelpCenter: 'Open the help center',
   },
   settings: {
     title: 'Settings', automation: 'Automation rules', macros: 'Macros', sla: 'SLA policies', calendars: 'Business calendars',
@@ -210,6 +214,7 @@ export const en = {
     },
   },
   dryRun: {
+    customFields: 'Custom fields (key=value, comma-separated)',
     at: 'At (optional; now when empty)',
     title: 'Dry run', intro: 'See which rules an event would set off, in order, and why. Nothing is changed.',
     source: 'Ticket', existing: 'An existing ticket', hypothetical: 'A ticket described here', ticketRef: 'Ticket number or id',

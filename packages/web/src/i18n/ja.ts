@@ -139,6 +139,10 @@ export const ja: typeof en = {
     temporaryPassword: '仮パスワード（この一度だけ表示）', sendInvite: '招待', newTeam: '新しいチーム', description: '説明',
     partnerTeam: 'パートナー（委託先）チーム', createTeam: 'チームを作成', noTeams: 'チームはまだありません。',
     teamName: 'チーム名', rename: '名前を変更', accountName: '会社名', defaultLocale: '既定の言語', timeZone: 'タイムゾーン',
+    helpCenter: 'ヘルプセンター（/help）', helpCenterIntro: 'お問い合わせページに表示する連絡先と、複数の会社で共用する場合にヘルプセンターを表示するホスト名です。',
+    helpCenterHost: 'ホスト名', helpCenterHostHint: '例: help.example.com（https:// やパスは付けません）。1社だけで使う場合は空欄のままで構いません。',
+    helpCenterEmail: '問い合わせ用メールアドレス', helpCenterPhone: '問い合わせ用電話番号', helpCenterHoursJa: '受付時間（日本語ページ）',
+    helpCenterHoursEn: '受付時間（英語ページ）', openHelpCenter: 'ヘルプセンターを開く',
   },
   settings: {
     title: '設定', automation: '自動化ルール', macros: 'マクロ', sla: 'SLAポリシー', calendars: '営業カレンダー',
@@ -209,6 +213,7 @@ export const ja: typeof en = {
     },
   },
   dryRun: {
+    customFields: 'カスタム項目（キー=値 をカンマ区切り）',
     at: '日時（省略時は現在）',
     title: 'ドライラン', intro: 'イベントでどのルールが、どの順番で、なぜ実行されるかを確認します。何も変更されません。',
     source: 'チケット', existing: '既存のチケット', hypothetical: 'ここで指定するチケット', ticketRef: 'チケット番号またはID',

@@ -12,7 +12,10 @@ import * as knowledgeBase from './2026_11_27_1215_knowledge_base.ts'
 import * as kbImages from './2026_11_27_1430_kb_images.ts'
 import * as escalationAcknowledged from './2026_11_27_1340_escalation_acknowledged.ts'
 import * as ticketsCreatedSort from './2026_11_27_1350_tickets_created_sort.ts'
+import * as ticketCountIndexes from './2026_11_27_1510_ticket_count_indexes.ts'
 import * as macroActions from './2026_11_27_1405_macro_actions.ts'
+import * as helpCenterHost from './2026_11_27_1500_help_center_host.ts'
+import * as searchPrefixAndType from './2026_11_27_1520_search_prefix_and_type.ts'
 
 /**
  * Static list of migrations (not a folder scan) so the server bundles and the order
@@ -33,6 +36,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_1340_escalation_acknowledged': escalationAcknowledged,
   '2026_11_27_1350_tickets_created_sort': ticketsCreatedSort,
   '2026_11_27_1405_macro_actions': macroActions,
+  '2026_11_27_1500_help_center_host': helpCenterHost,
+  '2026_11_27_1510_ticket_count_indexes': ticketCountIndexes,
+  '2026_11_27_1520_search_prefix_and_type': searchPrefixAndType,
 }
 
 export const migrationProvider: MigrationProvider = {
