@@ -9,12 +9,13 @@ import { describeAction, describeCondition, eventLabel, fieldValueText } from '.
 import { FieldError, invalidProps, FormError } from './field-errors.tsx'
 import { CommaListInput } from './comma-list-input.tsx'
 import { TRIGGER_EVENTS } from './options.ts'
+import { customFieldsOf } from './custom-fields.ts'
 
 const FORM = 'dry-run'
 
-type Hypothetical = Pick<HypotheticalTicket, 'subject' | 'body' | 'status' | 'priority' | 'category' | 'channel' | 'tags' | 'customer'>
+type Hypothetical = Pick<HypotheticalTicket, 'subject' | 'body' | 'status' | 'priority' | 'category' | 'channel' | 'tags' | 'customer' | 'customFields'>
 
-const BLANK: Hypothetical = { subject: '', body: '', status: 'new', priority: 'normal', category: null, channel: 'email', tags: [], customer: { vip: false, handleWithCare: false } }
+const BLANK: Hypothetical = { subject: '', body: '', status: 'new', priority: 'normal', category: null, channel: 'email', tags: [], customFields: {}, customer: { vip: false, handleWithCare: false } }
 
 /**
  * "What would happen": the rules an event would set off on a real ticket (as it
@@ -125,6 +126,10 @@ export function DryRunPanel() {
             <label className="field">
               <span>{t('rules.tagsComma')}</span>
               <CommaListInput value={ticket.tags} onChange={(tags) => setT({ tags })} />
+            </label>
+            <label className="field">
+              <span>{t('dryRun.customFields')}</span>
+              <CommaListInput value={[]} placeholder="plan=gold" onChange={(pairs) => setT({ customFields: customFieldsOf(pairs) })} {...invalidProps(error, 'ticket.customFields', FORM)} />
             </label>
             <label className="check">
               <input type="checkbox" checked={ticket.customer.vip} onChange={(e) => setT({ customer: { ...ticket.customer, vip: e.target.checked } })} />
