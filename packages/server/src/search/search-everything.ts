@@ -6,7 +6,7 @@ import { AppError } from '../lib/app-error.ts'
 import { toQueryTerms } from '../lib/japanese-text.ts'
 import type { Viewer } from '../tickets/ticket-access.ts'
 import type { Candidate, SearchScope } from './search.repo.ts'
-import { findCandidates, loadDocumentTexts, loadTicketTitles, ticketsMatchingBetween } from './search.repo.ts'
+import { findCandidates, loadTicketTitles, ticketsMatchingBetween } from './search.repo.ts'
 import { makeSnippet } from './snippet.ts'
 
 /** Documents ranked together: the most recent matches, ordered by relevance and recency. */
@@ -124,20 +124,18 @@ export async function searchEverything(deps: Deps, viewer: Viewer, input: Search
 }
 
 async function toResults(deps: Deps, accountId: string, hits: Hit[], terms: ReturnType<typeof toQueryTerms>): Promise<SearchResult[]> {
-  const texts = await loadDocumentTexts(deps.db, hits.map((h) => h.best.id))
   const tickets = await loadTicketTitles(deps.db, accountId, [...new Set(hits.flatMap((h) => (h.ticketId ? [h.ticketId] : [])))])
 
   return hits.map((h) => {
-    const text = texts.get(h.best.id)
     const ticket = h.ticketId ? tickets.get(h.ticketId) : undefined
-    const snippet = makeSnippet(text?.body ?? '', terms)
+    const snippet = makeSnippet(h.best.body, terms)
 
     return {
       type: h.type,
       id: h.id,
       ...(h.ticketId !== null && { ticketId: h.ticketId }),
       ...(ticket && { ticketNumber: ticket.number }),
-      title: ticket?.subject ?? text?.title ?? '',
+      title: ticket?.subject ?? h.best.title,
       snippet: snippet.html,
       snippetText: snippet.text,
       highlights: snippet.highlights,

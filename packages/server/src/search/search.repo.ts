@@ -5,6 +5,7 @@ import type { Dialect } from '../db/create-db.ts'
 import type { Executor } from '../db/database.ts'
 import type { QueryTerm } from '../lib/japanese-text.ts'
 import { toFts5Match, toTsQuery } from '../lib/japanese-text.ts'
+import { windowRelevance } from './relevance.ts'
 
 /** Who is searching, reduced to what narrows the documents. */
 export interface SearchScope {
@@ -27,7 +28,11 @@ export interface Candidate {
   docId: string
   ticketId: string | null
   updatedAt: string
-  /** Engine relevance, larger is better (bm25 negated on SQLite, ts_rank on PostgreSQL). */
+  /** Shown for documents without a ticket (customers, articles). */
+  title: string
+  /** The snippet source (the start of the text). */
+  body: string
+  /** Larger is better; comparable within one window only (search/relevance.ts). */
   relevance: number
 }
 
@@ -62,12 +67,19 @@ interface CandidateRow {
   doc_id: string
   ticket_id: string | null
   updated_at: string
-  relevance: number | string
+  title: string
+  body: string
 }
 
-const toCandidate = (r: CandidateRow): Candidate => ({
-  id: Number(r.id), docType: r.doc_type, docId: r.doc_id, ticketId: r.ticket_id, updatedAt: r.updated_at, relevance: Number(r.relevance),
-})
+const CANDIDATE_COLUMNS = sql`d.id, d.doc_type, d.doc_id, d.ticket_id, d.updated_at, d.title, d.body`
+
+function toCandidates(rows: readonly CandidateRow[], terms: readonly QueryTerm[]): Candidate[] {
+  const relevance = windowRelevance(rows.map((r) => r.body), terms)
+
+  return rows.map((r, i) => ({
+    id: Number(r.id), docType: r.doc_type, docId: r.doc_id, ticketId: r.ticket_id, updatedAt: r.updated_at, title: r.title, body: r.body, relevance: relevance[i]!,
+  }))
+}
 
 /**
  * The `limit` most recently indexed documents matching `terms` with id ≤ `upTo`,
@@ -75,19 +87,20 @@ const toCandidate = (r: CandidateRow): Candidate => ({
  * (FTS5 walks its doclists backwards by rowid; PostgreSQL walks (account_id, id)
  * backwards for frequent terms, or takes the GIN bitmap for rare ones), so a word
  * found in half of all messages costs the same as a rare one. Relevance is
- * computed only for these rows.
+ * computed only for these rows, and not by the engine: no bm25() (see
+ * relevance.ts), whose IDF alone reads every match in the index.
  */
 export async function findCandidates(db: Executor, dialect: Dialect, terms: readonly QueryTerm[], scope: SearchScope, upTo: number | null, limit: number): Promise<Candidate[]> {
   const where = conditions(scope)
   if (dialect === 'postgres') return findCandidatesOnPostgres(db, terms, scope, where, upTo, limit)
   if (upTo !== null) where.push(sql`f.rowid <= ${upTo}`)
   const { rows } = await sql<CandidateRow>`
-    select d.id, d.doc_type, d.doc_id, d.ticket_id, d.updated_at, -bm25(search_fts) as relevance
+    select ${CANDIDATE_COLUMNS}
     from search_fts f join search_documents d on d.id = f.rowid
     where search_fts match ${toFts5Match(terms)} and ${sql.join(where, sql` and `)}
     order by f.rowid desc limit ${limit}`.execute(db)
 
-  return rows.map(toCandidate)
+  return toCandidates(rows, terms)
 }
 
 /**
@@ -110,24 +123,30 @@ const MAX_WALK_ROWS = 50_000
 async function findCandidatesOnPostgres(db: Executor, terms: readonly QueryTerm[], scope: SearchScope, where: RawBuilder<unknown>[], upTo: number | null, limit: number): Promise<Candidate[]> {
   const query = toTsQuery(terms)
   const filters = sql.join(where, sql` and `)
+  // One document type (type=message, customer, article): walk that type's documents
+  // only (search_documents_type_idx), so a word that is frequent in ticket subjects
+  // but rare in messages is judged by its density among messages.
+  const oneType = scope.docTypes.length === 1 ? sql`and doc_type = ${scope.docTypes[0]!}` : sql``
+  const newest = (below: number | null, rows: number, columns: RawBuilder<unknown>) => sql`
+    select ${columns} from search_documents where account_id = ${scope.accountId} ${oneType} ${below === null ? sql`` : sql`and id <= ${below}`}
+    order by id desc limit ${rows}`
   const walk = async (below: number | null, rows: number, want: number) => {
-    const range = below === null ? sql`` : sql`and id <= ${below}`
     const { rows: found } = await sql<CandidateRow>`
-      select d.id, d.doc_type, d.doc_id, d.ticket_id, d.updated_at, ts_rank(d.index_tsv, to_tsquery('simple', ${query})) as relevance
-      from (select * from search_documents where account_id = ${scope.accountId} ${range} order by id desc limit ${rows}) d
+      select ${CANDIDATE_COLUMNS}
+      from (${newest(below, rows, sql`*`)}) d
       where d.index_tsv @@ to_tsquery('simple', ${query}) and ${filters}
       order by d.id desc limit ${want}`.execute(db)
     // How far the walk reached (null: it saw every document up to `below`).
     const { rows: reach } = found.length >= want ? { rows: [] } : await sql<{ n: number | string; lowest: number | string | null }>`
-      select count(*) as n, min(id) as lowest from (select id from search_documents where account_id = ${scope.accountId} ${range} order by id desc limit ${rows}) s`.execute(db)
+      select count(*) as n, min(id) as lowest from (${newest(below, rows, sql`id`)}) s`.execute(db)
     const reached = reach[0] && Number(reach[0].n) >= rows && reach[0].lowest !== null ? Number(reach[0].lowest) - 1 : null
 
-    return { found: found.map(toCandidate), reached }
+    return { found, reached }
   }
 
   const first = await walk(upTo, PROBE_ROWS, limit)
   const found = first.found
-  if (found.length >= limit || first.reached === null) return found
+  if (found.length >= limit || first.reached === null) return toCandidates(found, terms)
   let reached: number | null = first.reached
   // Expected rows to walk for the rest, at the density seen; beyond the cap the
   // matches are sparse enough for the GIN bitmap to be the cheaper way.
@@ -135,16 +154,16 @@ async function findCandidatesOnPostgres(db: Executor, terms: readonly QueryTerm[
   if (rows <= MAX_WALK_ROWS) {
     const second = await walk(reached, rows, limit - found.length)
     found.push(...second.found)
-    if (found.length >= limit || second.reached === null) return found
+    if (found.length >= limit || second.reached === null) return toCandidates(found, terms)
     reached = second.reached
   }
   const { rows: older } = await sql<CandidateRow>`
-    select d.id, d.doc_type, d.doc_id, d.ticket_id, d.updated_at, ts_rank(d.index_tsv, to_tsquery('simple', ${query})) as relevance
+    select ${CANDIDATE_COLUMNS}
     from search_documents d
     where d.index_tsv @@ to_tsquery('simple', ${query}) and d.id <= ${reached} and ${filters}
     order by d.id + 0 desc limit ${limit - found.length}`.execute(db)
 
-  return [...found, ...older.map(toCandidate)]
+  return toCandidates([...found, ...older], terms)
 }
 
 /**
@@ -163,19 +182,6 @@ export async function ticketsMatchingBetween(db: Executor, dialect: Dialect, ter
         where search_fts match ${toFts5Match(terms)} and f.rowid > ${after} and f.rowid <= ${upTo} and ${sql.join(where, sql` and `)}`.execute(db)
 
   return new Set(rows.map((r) => r.ticket_id))
-}
-
-export interface DocumentText {
-  id: number
-  title: string
-  body: string
-}
-
-export async function loadDocumentTexts(db: Executor, ids: readonly number[]): Promise<Map<number, DocumentText>> {
-  if (ids.length === 0) return new Map()
-  const rows = await db.selectFrom('search_documents').select(['id', 'title', 'body']).where('id', 'in', [...ids]).execute()
-
-  return new Map(rows.map((r) => [Number(r.id), { id: Number(r.id), title: r.title, body: r.body }]))
 }
 
 export async function loadTicketTitles(db: Executor, accountId: string, ticketIds: readonly string[]): Promise<Map<string, { number: number; subject: string }>> {
