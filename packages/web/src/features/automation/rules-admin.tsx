@@ -85,7 +85,8 @@ export function RulesAdmin() {
           nextPosition={nextPosition}
           directory={directory}
           calendars={calendars.data ?? []}
-          macros={macros.data ?? []}
+          // A rule answers for everyone: only shared macros (a personal one could change or vanish with its owner).
+          macros={(macros.data ?? []).filter((m) => m.shared)}
           onCancel={() => setEditing(null)}
           onSaved={() => {
             setEditing(null)
