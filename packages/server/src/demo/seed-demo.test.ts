@@ -48,6 +48,22 @@ describe.each(testDialects())('seedDemo on %s', (dialect) => {
     expect(await lookupCustomer(deps, viewer, { phone: '03 3123 4567' })).toMatchObject({ familyName: '鈴木', familyNameKana: 'すずき', preferredName: '鈴木様', handleWithCare: true })
   })
 
+  it('sets the account up as an admin would: hours, SLA targets on tickets, a macro, a rule, help-center articles, escalations', async () => {
+    const { app, deps, account } = await startTestApp(dialect)
+    await seedDemo(deps, { accountId: account.accountId })
+    const get = async (url: string) => (await app.inject({ url, headers: account.admin.headers })).json()
+    expect((await get('/api/v1/sla-policies')).items.map((p: { name: string }) => p.name)).toEqual(['VIP のお客様', '標準'])
+    expect((await get('/api/v1/macros')).items).toHaveLength(1)
+    expect((await get('/api/v1/automation/rules')).items).toHaveLength(1)
+    const open = (await get('/api/v1/escalations?status=open')).items
+    expect(open.map((e: { reason: string }) => e.reason).sort()).toEqual(['beyond_authority', 'complaint'])
+    // Open tickets carry SLA clocks, so the list shows due times and "breaching next" has rows.
+    expect((await get('/api/v1/sla/breaching-next')).items.length).toBeGreaterThan(0)
+    const help = await app.inject('/help/ja')
+    expect(help.body).toContain('返品・交換について')
+    expect(help.body).not.toContain('返金の権限と承認フロー')
+  })
+
   it('gives demo agents no usable password: only the first admin can sign in', async () => {
     const { app, deps, account } = await startTestApp(dialect)
     await seedDemo(deps, { accountId: account.accountId })

@@ -20,6 +20,7 @@ import { DEMO_TICKETS_EN } from './demo-tickets-en.ts'
 import { DEMO_TICKETS_JA } from './demo-tickets-ja.ts'
 import type { DemoStaff } from './seed-demo-staff.ts'
 import { seedDemoStaff, systemPrincipal } from './seed-demo-staff.ts'
+import { seedDemoEscalations, seedDemoSetup } from './seed-demo-setup.ts'
 
 export interface SeedDemoResult {
   /** False when the account already had tickets: nothing was written. */
@@ -34,8 +35,9 @@ const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
 /**
- * Loads the demo account: teams, agents of every role, ~40 Japanese and English
- * customers and ~60 tickets with their threads, all through the real use cases (so
+ * Loads the demo account: teams, agents of every role, the set-up an admin would do
+ * (hours, SLA targets, a macro, a rule, help-center articles), ~40 Japanese and
+ * English customers, ~60 tickets with their threads and two open escalations, all through the real use cases (so
  * numbers, CRNs, events and clocks are what the product would make). An account
  * that already has tickets is left alone, so this is safe to call on every start.
  */
@@ -45,6 +47,7 @@ export async function seedDemo(deps: Deps, { accountId }: { accountId: string })
   if ((await listTickets(deps, actor, { limit: 1 })).items.length > 0) return nothing
 
   const staff = await seedDemoStaff(deps, actor)
+  await seedDemoSetup(deps, actor)
   const customerIds = new Map<string, string>()
   for (const customer of DEMO_CUSTOMERS) customerIds.set(customer.key, await seedCustomer(deps, actor, customer))
 
@@ -53,8 +56,10 @@ export async function seedDemo(deps: Deps, { accountId }: { accountId: string })
   const tickets = [...DEMO_TICKETS_JA, ...DEMO_TICKETS_EN]
     .map((ticket, i) => ({ ticket, startMs: now - ticket.daysAgo * DAY - (1 + ((i * 37) % 9)) * HOUR }))
     .sort((a, b) => a.startMs - b.startMs)
-  for (const { ticket, startMs } of tickets) await seedTicket(deps, staff, customerIds, ticket, startMs, now)
+  const ticketIdsBySubject = new Map<string, string>()
+  for (const { ticket, startMs } of tickets) ticketIdsBySubject.set(ticket.subject, await seedTicket(deps, staff, customerIds, ticket, startMs, now))
   await markDemoHistoryDelivered(deps, accountId)
+  await seedDemoEscalations(deps, staff, ticketIdsBySubject)
 
   return { seeded: true, teams: Object.keys(staff.teamIds).length, agents: DEMO_AGENTS.length, customers: customerIds.size, tickets: tickets.length }
 }
@@ -114,7 +119,7 @@ function at(deps: Deps, ms: number): Deps {
   return { ...deps, clock: { now: () => new Date(ms) } }
 }
 
-async function seedTicket(deps: Deps, staff: DemoStaff, customerIds: Map<string, string>, t: DemoTicket, startMs: number, nowMs: number) {
+async function seedTicket(deps: Deps, staff: DemoStaff, customerIds: Map<string, string>, t: DemoTicket, startMs: number, nowMs: number): Promise<string> {
   const creator = staff.agents[t.assignee ?? (t.team === 'partner' ? 'matsuda' : 'kimura')]
   const customerId = customerIds.get(t.customer)
   if (!customerId) throw new Error(`demo ticket "${t.subject}" names unknown customer ${t.customer}`)
@@ -146,4 +151,6 @@ async function seedTicket(deps: Deps, staff: DemoStaff, customerIds: Map<string,
   }
   // A no-op when the thread already left the ticket in that status.
   await updateTicket(at(deps, clock + step / 2), creator, ref, { status: t.status })
+
+  return created.id
 }

@@ -27,14 +27,14 @@ export function AppHeader() {
         <Link to="/inbox/mine" aria-current={path.startsWith('/inbox') ? 'page' : undefined}>
           {t('nav.inbox')}
         </Link>
-        <Link to="/kb" aria-current={path.startsWith('/kb') ? 'page' : undefined}>
-          {t('nav.knowledge')}
-        </Link>
         {(me.role === 'supervisor' || me.role === 'admin') && (
           <Link to="/escalations" aria-current={path.startsWith('/escalations') ? 'page' : undefined}>
             {t('escalation.queueNav')}
           </Link>
         )}
+        <Link to="/kb" aria-current={path.startsWith('/kb') ? 'page' : undefined}>
+          {t('nav.knowledge')}
+        </Link>
         {settingsSection && (
           <Link to={`/admin/${settingsSection}`} aria-current={path.startsWith('/admin') ? 'page' : undefined}>
             {me.role === 'admin' ? t('nav.admin') : t('nav.settings')}
@@ -53,7 +53,7 @@ export function AppHeader() {
           {t('shortcuts.button')}
         </button>
         <LanguageSwitch />
-        <span className="whoami" data-testid="whoami">
+        <span className="whoami" data-testid="whoami" title={`${me.name} · ${t(`roles.${me.role}`)} · ${me.accountName}`}>
           {me.name} <span className="muted">· {t(`roles.${me.role}`)} · {me.accountName}</span>
         </span>
         <Link to="/me/settings" className="button-quiet" aria-current={path === '/me/settings' ? 'page' : undefined}>
