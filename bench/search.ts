@@ -12,6 +12,7 @@
  * other benchmarks keep their file; PostgreSQL indexes the data set's schema.
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import pino from 'pino'
 import { sql } from 'kysely'
@@ -81,7 +82,10 @@ async function openData(dialect: Dialect, tickets: number, pgUrl: string): Promi
   let db: Db
   if (dialect === 'sqlite') {
     db = createDb({ dialect, filename: await sqliteCopy(tickets, pgUrl) })
-    await migrateToLatest(db)
+    // A migration may rebuild the index of a reused copy (1520: prefix index): say how long.
+    const started = performance.now()
+    const applied = await migrateToLatest(db)
+    if (applied.length > 0) log(`  migrations ${applied.join(', ')} in ${((performance.now() - started) / 1000).toFixed(0)} s`)
   } else {
     const data = await ensureLargeDataSet('postgres', tickets, pgUrl, log)
     db = data.bench.db
@@ -259,8 +263,14 @@ async function main(): Promise<void> {
   const runs = Number(arg('runs') ?? 30)
   const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
   const rows: SearchBenchRow[] = []
-  for (const dialect of dialects) rows.push(...(await measureSearch(dialect, tickets, pgUrl, runs)))
-  const table = formatRows(rows)
+  // Others may share the machine: the load average belongs with the figures.
+  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ')
+  const header = [`started ${new Date().toISOString()}, load average (1/5/15 min) ${load()}, ${os.cpus().length} CPUs`]
+  for (const dialect of dialects) {
+    rows.push(...(await measureSearch(dialect, tickets, pgUrl, runs)))
+    header.push(`${dialect} done ${new Date().toISOString()}, load average ${load()}`)
+  }
+  const table = `${header.join('\n')}\n\n${formatRows(rows)}`
   console.log(`\n${table}`)
   fs.writeFileSync(path.join(DATA_DIR, `search-${new Date().toISOString().replace(/[:.]/g, '-')}.md`), `${table}\n`)
 }
