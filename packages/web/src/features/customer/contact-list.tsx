@@ -70,7 +70,7 @@ export function ContactList({ customer, onChange, canEdit }: Props) {
               ) : null}
               {c.bouncingAt && <span className="badge badge-care">{t('contacts.bouncing')}</span>}
               {canEdit && (
-                <button type="button" className="button-small button-quiet" disabled={busy}
+                <button type="button" className="button-small" disabled={busy}
                   onClick={() => {
                     if (window.confirm(t('contacts.removeConfirm', { value: c.value }))) void run(() => customers.removeContact(customer.id, c.id))
                   }}

@@ -122,7 +122,7 @@ export function MergeCustomer({ customer, onMerged }: Props) {
           </div>
         </>
       )}
-      <button type="button" className="button-small button-quiet" onClick={() => setOpen(false)}>
+      <button type="button" className="button-small" onClick={() => setOpen(false)}>
         {t('common.cancel')}
       </button>
     </section>
@@ -151,7 +151,7 @@ function MergeSummary({ source, survivor }: { source: CustomerView; survivor: Cu
   const ticketText = side.tickets.capped ? `${side.tickets.count.toLocaleString()}+` : String(side.tickets.count)
 
   return (
-    <div className="notice merge-summary" data-testid="merge-summary">
+    <div className="merge-summary" data-testid="merge-summary">
       <p>{t('merge.summaryIntro', { source: `${side.customer.displayName} (${side.customer.crn})`, survivor: `${survivor.displayName} (${survivor.crn})` })}</p>
       <ul>
         <li>{t('merge.movesTickets', { count: side.tickets.count, text: ticketText })}</li>

@@ -56,7 +56,7 @@ export function AppHeader() {
         <span className="whoami" data-testid="whoami" title={`${me.name} · ${t(`roles.${me.role}`)} · ${me.accountName}`}>
           {me.name} <span className="muted">· {t(`roles.${me.role}`)} · {me.accountName}</span>
         </span>
-        <Link to="/me/settings" className="button-quiet" aria-current={path === '/me/settings' ? 'page' : undefined}>
+        <Link to="/me/settings" className="button-quiet my-settings-link" aria-current={path === '/me/settings' ? 'page' : undefined}>
           {t('mySettings.nav')}
         </Link>
         <button

@@ -39,7 +39,7 @@ export function MessageBody({ message, authorName }: { message: MessageView; aut
       {(foldable || rawEmailId) && (
         <div className="message-tools">
           {foldable && (
-            <button type="button" className="button-small button-quiet" aria-expanded={full} onClick={() => setFull((f) => !f)} data-testid="toggle-full-message">
+            <button type="button" className="button-small" aria-expanded={full} onClick={() => setFull((f) => !f)} data-testid="toggle-full-message">
               {full ? t('emailView.showNewPart') : t('emailView.showFull')}
             </button>
           )}
