@@ -58,7 +58,7 @@ describe('API tokens in my settings', () => {
 
   it('revokes a token, which stops working at once', async () => {
     await page.getByRole('button', { name: 'トークン 受注同期スクリプト を無効にする' }).click()
-    await expect.poll(() => page.getByTestId('token-row').filter({ hasText: '受注同期スクリプト' }).count()).toBe(0)
+    await expect.poll(() => page.getByTestId('token-row').filter({ hasText: '受注同期スクリプト' }).count(), { timeout: 10_000 }).toBe(0)
     expect(await meWith(secret)).toBe(401)
     // The other token is untouched.
     expect(await meWith(server.account.partner.token)).toBe(200)

@@ -56,7 +56,7 @@ describe('customer contacts and merge', () => {
     await list.getByTestId('contact').filter({ hasText: 'U4af4980629' }).getByText('確認済み').waitFor()
 
     await phone.getByRole('button', { name: /削除/ }).click()
-    await expect.poll(() => phone.count()).toBe(0)
+    await expect.poll(() => phone.count(), { timeout: 10_000 }).toBe(0)
     expect((await getCustomer(keeper.id)).contacts.map((c) => c.value).sort()).toEqual(['U4af4980629', 'misaki.takahashi@example.jp'])
   })
 

@@ -76,7 +76,7 @@ describe('an HTML email in the thread', () => {
     expect(await mail.evaluate((host) => host.shadowRoot?.querySelectorAll('script, [onerror], img[src*="tracker"]').length)).toBe(0)
     const logo = mail.locator('img[alt="ロゴ"]')
     expect(await logo.getAttribute('src')).toMatch(/^\/api\/v1\/attachments\/[0-9a-f-]{36}\?inline=1$/)
-    await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1)
+    await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBe(1)
     // The mail's formatting stays inside: the app's own headings and layout are untouched.
     expect(await page.title()).not.toBe('pwned')
   })

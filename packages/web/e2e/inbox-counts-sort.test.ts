@@ -40,12 +40,12 @@ const filterSelect = (caption: string) => page.locator('.filter-bar label').filt
 describe('inbox counts, sort and teams', () => {
   it('counts past 100 exactly, and follows new tickets live', async () => {
     await page.goto('/inbox/all')
-    await expect.poll(() => countOf('all')).toBe('131')
+    await expect.poll(() => countOf('all'), { timeout: 10_000 }).toBe('131')
     // My teams: 64 in the agent's team (odd i) + the urgent one + the partner team's one.
-    await expect.poll(() => countOf('teams')).toBe('66')
+    await expect.poll(() => countOf('teams'), { timeout: 10_000 }).toBe('66')
     await createTicket(server, { subject: 'ライブで数が増えるはず' })
     await expect.poll(() => countOf('all'), { timeout: 10_000 }).toBe('132')
-    await expect.poll(() => countOf('unassigned')).toBe('132')
+    await expect.poll(() => countOf('unassigned'), { timeout: 10_000 }).toBe('132')
   })
 
   it('sorts on the server, by number and by priority, and keeps the order in the URL', async () => {
@@ -53,13 +53,13 @@ describe('inbox counts, sort and teams', () => {
     const sortSelect = filterSelect('並び順')
     await sortSelect.selectOption('priority')
     await page.waitForURL(/sort=priority/)
-    await expect.poll(() => page.locator('.ticket-row').first().getAttribute('data-ticket-number')).toBe(String(urgent.number))
+    await expect.poll(() => page.locator('.ticket-row').first().getAttribute('data-ticket-number'), { timeout: 10_000 }).toBe(String(urgent.number))
     await sortSelect.selectOption('number')
     await page.waitForURL(/sort=number/)
     const highest = Math.max(...numbers) + 1 // the live ticket of the first test
-    await expect.poll(() => page.locator('.ticket-row').first().getAttribute('data-ticket-number')).toBe(String(highest))
+    await expect.poll(() => page.locator('.ticket-row').first().getAttribute('data-ticket-number'), { timeout: 10_000 }).toBe(String(highest))
     await page.reload()
-    await expect.poll(() => page.locator('.ticket-row').first().getAttribute('data-ticket-number')).toBe(String(highest))
+    await expect.poll(() => page.locator('.ticket-row').first().getAttribute('data-ticket-number'), { timeout: 10_000 }).toBe(String(highest))
     expect(await sortSelect.inputValue()).toBe('number')
   })
 
@@ -72,7 +72,7 @@ describe('inbox counts, sort and teams', () => {
     expect(await team.inputValue()).toBe('mine')
     // Narrowing to one team still works.
     await team.selectOption(server.account.partnerTeamId)
-    await expect.poll(() => page.locator('.ticket-row').count()).toBe(1)
+    await expect.poll(() => page.locator('.ticket-row').count(), { timeout: 10_000 }).toBe(1)
   })
 
   it('has no serious or critical accessibility violations', async () => {

@@ -141,7 +141,7 @@ describe('ticket page', () => {
       await route.fulfill({ response })
     })
     await composer.press('Control+Enter')
-    await expect.poll(async () => (await messagesOf(ticket.id)).some((m) => m.body === '在庫を確認しました。')).toBe(true)
+    await expect.poll(async () => (await messagesOf(ticket.id)).some((m) => m.body === '在庫を確認しました。'), { timeout: 10_000 }).toBe(true)
     await composer.fill(draft)
     const answered = page.waitForResponse((r) => r.url().endsWith('/messages') && r.request().method() === 'POST')
     release()
@@ -150,7 +150,7 @@ describe('ticket page', () => {
     await page.unroute(url)
     expect(await composer.inputValue()).toBe(draft)
     await page.reload()
-    await expect.poll(() => page.getByTestId('composer').inputValue()).toBe(draft)
+    await expect.poll(() => page.getByTestId('composer').inputValue(), { timeout: 10_000 }).toBe(draft)
   })
 
   it('changes status inline and logs it in the thread', async () => {
