@@ -46,7 +46,7 @@ const BODIES = [
 ]
 
 /** A realistic customer mail: ja/en, UTF-8 or ISO-2022-JP, plain or multipart/alternative. */
-function sampleMail(i: number, run: string): Buffer {
+export function sampleMail(i: number, run: string): Buffer {
   const subject = SUBJECTS[i % SUBJECTS.length]!
   const body = BODIES[i % BODIES.length]!.replace('{n}', String(1000 + i))
   const jis = i % 4 === 1
@@ -68,7 +68,7 @@ function sampleMail(i: number, run: string): Buffer {
   return Buffer.from(`${head.join('\r\n')}\r\n\r\n${content}\r\n`, 'latin1')
 }
 
-async function setup(dialect: Dialect, options: BenchOptions): Promise<{ deps: Deps; inboxId: string; accountId: string; close: () => Promise<void> }> {
+export async function setup(dialect: Dialect, options: BenchOptions): Promise<{ deps: Deps; inboxId: string; accountId: string; close: () => Promise<void> }> {
   const bench = await openBenchDb(dialect, 'email', options.pgUrl, { fresh: true })
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', MADOGUCHI_DEMO: '0' }), database: bench.config, dataDir: path.join(DATA_DIR, 'email-blobs') }
   const deps = buildDeps(config, { db: bench.db, logger: pino({ level: 'silent' }) })
@@ -82,7 +82,8 @@ async function setup(dialect: Dialect, options: BenchOptions): Promise<{ deps: D
   }).execute()
   await deps.db.insertInto('inbox_addresses').values({ address: 'support@shop.example', account_id: accountId, inbox_id: inboxId }).execute()
 
-  return { deps, inboxId, accountId, close: () => bench.close() }
+  // The PostgreSQL realtime bus holds a LISTEN connection: without closing it the process never exits.
+  return { deps, inboxId, accountId, close: async () => { await deps.realtime.close(); await bench.close() } }
 }
 
 async function untilProcessed(deps: Deps, expected: number): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Channel, CreatedTicketView, CustomFieldValue, CustomerRef, MessageView, TicketCategory, TicketPriority } from '@madoguchi/shared'
 import { TICKET_LIMITS, normalizeTag } from '@madoguchi/shared'
 import { resolveCustomerForTicket } from '../customers/resolve-customer-for-ticket.ts'
+import type { Trx } from '../db/database.ts'
 import type { Deps } from '../deps.ts'
 import { ticketHooks } from '../automation/ticket-hooks.ts'
 import { customerSummaryOf } from './create-ticket.ts'
@@ -32,6 +33,12 @@ export interface InboundTicketInput {
   assigneeId?: string | null
   inboxId?: string | null
   customFields?: Record<string, CustomFieldValue>
+  /**
+   * The channel's own bookkeeping (e.g. the raw email's outcome), written in the
+   * transaction that creates the ticket: one commit instead of two, and no window
+   * in which the ticket exists but the channel does not know it.
+   */
+  inTransaction?: (trx: Trx, created: { ticketId: string; messageId: string }) => Promise<void>
 }
 
 export interface InboundTicketResult {
@@ -101,6 +108,7 @@ export async function createTicketFromInbound(deps: Deps, input: InboundTicketIn
         at: now,
       })
       if (!inserted) throw new DuplicateInbound()
+      if (input.inTransaction) await input.inTransaction(trx, { ticketId: inserted.ticket.id, messageId: inserted.message.id })
 
       // Issue 7 hook: SLA clocks, routing, triggers (automation/ticket-hooks.ts).
       return { ...inserted, ticket: await hooks.created(trx, inserted.ticket), customer, created }

@@ -38,5 +38,5 @@ export async function ingestRawEmail(deps: Deps, input: IngestInput): Promise<Ra
     }
   }
 
-  return processRawEmail(deps, inbox, stored.row)
+  return processRawEmail(deps, inbox, stored.row, input.raw)
 }

@@ -32,27 +32,32 @@ export const SEND_ACK_JOB = 'mail.send_ack'
  * message appended to its ticket or opening a new one. Safe to run again for the
  * same row (after a crash): every write below is idempotent on the raw message.
  */
-export async function processRawEmail(deps: Deps, inbox: InboxRow, raw: RawEmailRow): Promise<RawEmailResult> {
+export async function processRawEmail(deps: Deps, inbox: InboxRow, raw: RawEmailRow, rawBytes?: Buffer): Promise<RawEmailResult> {
   const settings = inboxSettingsOf(inbox)
-  const bytes = await readBlob(deps, { content: raw.content, storageKey: raw.storage_key })
+  // The receiver passes the bytes it just stored; only a later retry reads them back.
+  const bytes = rawBytes ?? await readBlob(deps, { content: raw.content, storageKey: raw.storage_key })
   const email = await parseEmail(bytes, { maxAttachmentBytes: settings.maxAttachmentBytes, allowRemoteImages: settings.allowRemoteImages })
   const sender = email.from?.address ?? raw.envelope_from?.toLowerCase() ?? null
-  const finish = async (result: RawEmailResult, extra: { enqueueAck?: boolean } = {}) => {
-    const now = deps.clock.now().toISOString()
-    const linked = Boolean(result.messageId && result.ticketId && (result.outcome === 'ticket_created' || result.outcome === 'appended') && email.attachments.length > 0)
-    const record = async (db: Executor) => {
-      await updateRawEmail(db, raw.id, {
-        outcome: result.outcome, reason: result.reason ?? null, ticket_id: result.ticketId ?? null, message_id: result.messageId ?? null,
-        sender, parse_warnings: toJson(email.warnings), processed_at: now,
-      })
-      if (linked) await linkAttachments(db, raw.id, result.messageId!, result.ticketId!)
-      if (extra.enqueueAck) {
-        await enqueueJob(db, SEND_ACK_JOB, { rawEmailId: raw.id }, { accountId: raw.account_id, dedupeKey: raw.id, now: deps.clock.now() })
-      }
+  /** What became of the message, on its raw row (with its attachments linked and the acknowledgement queued). */
+  const record = async (db: Executor, result: RawEmailResult, extra: { enqueueAck?: boolean }) => {
+    await updateRawEmail(db, raw.id, {
+      outcome: result.outcome, reason: result.reason ?? null, ticket_id: result.ticketId ?? null, message_id: result.messageId ?? null,
+      sender, parse_warnings: toJson(email.warnings), processed_at: deps.clock.now().toISOString(),
+    })
+    if (isLinked(result)) await linkAttachments(db, raw.id, result.messageId!, result.ticketId!)
+    if (extra.enqueueAck) {
+      await enqueueJob(db, SEND_ACK_JOB, { rawEmailId: raw.id }, { accountId: raw.account_id, dedupeKey: raw.id, now: deps.clock.now() })
     }
-    // One statement needs no explicit transaction (the common case: no attachments, no acknowledgement).
-    if (linked || extra.enqueueAck) await deps.transact(record)
-    else await record(deps.db)
+  }
+  const isLinked = (result: RawEmailResult) =>
+    Boolean(result.messageId && result.ticketId && (result.outcome === 'ticket_created' || result.outcome === 'appended') && email.attachments.length > 0)
+  /** `recorded`: already written in the transaction that made the ticket. */
+  const finish = async (result: RawEmailResult, extra: { enqueueAck?: boolean } = {}, recorded = false) => {
+    if (!recorded) {
+      // One statement needs no explicit transaction (the common case: no attachments, no acknowledgement).
+      if (isLinked(result) || extra.enqueueAck) await deps.transact((trx) => record(trx, result, extra))
+      else await record(deps.db, result, extra)
+    }
     deps.logger.info({ rawEmailId: raw.id, inboxId: inbox.id, outcome: result.outcome, reason: result.reason }, 'email processed')
 
     return result
@@ -101,6 +106,7 @@ export async function processRawEmail(deps: Deps, inbox: InboxRow, raw: RawEmail
     accountId: inbox.account_id, channel: 'email', externalId, subject: email.subject, inboxId: inbox.id,
     customer: { email: customerAddress, ...(email.from?.name ? { name: email.from.name.slice(0, 200) } : {}), language: looksJapanese(email) ? 'ja' : 'en' },
     ...body,
+    inTransaction: (trx, ids) => record(trx, { outcome: 'ticket_created', ...ids }, { enqueueAck: settings.ackEnabled }),
   })
   const own = created.message.metadata['rawEmailId'] === raw.id
   const isNew = !created.duplicate || own
@@ -108,6 +114,7 @@ export async function processRawEmail(deps: Deps, inbox: InboxRow, raw: RawEmail
   return finish(
     { outcome: isNew ? 'ticket_created' : 'duplicate', ticketId: created.ticket.id, messageId: created.message.id },
     { enqueueAck: isNew && settings.ackEnabled },
+    !created.duplicate,
   )
 }
 

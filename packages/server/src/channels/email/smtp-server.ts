@@ -99,7 +99,7 @@ export async function startSmtpServer(deps: Deps, options: SmtpServerOptions = {
         for (const [i, result] of stored.entries()) {
           const row = result.stored ? result.row : result.existing
           if (row.outcome !== 'received') continue
-          const job = limit(() => processRawEmail(deps, inboxes[i]!, row)).catch((error: unknown) => deps.logger.error({ err: error, rawEmailId: row.id }, 'smtp: processing failed; left for email.process_pending'))
+          const job = limit(() => processRawEmail(deps, inboxes[i]!, row, result.stored ? withPath : undefined)).catch((error: unknown) => deps.logger.error({ err: error, rawEmailId: row.id }, 'smtp: processing failed; left for email.process_pending'))
           inFlight.add(job)
           void job.finally(() => inFlight.delete(job))
         }
