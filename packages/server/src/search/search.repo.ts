@@ -90,9 +90,9 @@ function toCandidates(rows: readonly CandidateRow[], terms: readonly QueryTerm[]
  * computed only for these rows, and not by the engine: no bm25() (see
  * relevance.ts), whose IDF alone reads every match in the index.
  */
-export async function findCandidates(db: Executor, dialect: Dialect, terms: readonly QueryTerm[], scope: SearchScope, upTo: number | null, limit: number): Promise<Candidate[]> {
+export async function findCandidates(db: Executor, dialect: Dialect, terms: readonly QueryTerm[], scope: SearchScope, upTo: number | null, limit: number, costs = POSTGRES_PLAN_COSTS): Promise<Candidate[]> {
   const where = conditions(scope)
-  if (dialect === 'postgres') return findCandidatesOnPostgres(db, terms, scope, where, upTo, limit)
+  if (dialect === 'postgres') return findCandidatesOnPostgres(db, terms, scope, where, upTo, limit, costs)
   if (upTo !== null) where.push(sql`f.rowid <= ${upTo}`)
   const { rows } = await sql<CandidateRow>`
     select ${CANDIDATE_COLUMNS}
@@ -109,7 +109,7 @@ export async function findCandidates(db: Executor, dialect: Dialect, terms: read
  * rare goes through the GIN bitmap and rechecks hundreds of thousands of rows; a
  * rare one taken as common walks the whole table newest-first. So we choose, by
  * what the newest documents show:
- * 1. the newest PROBE_ROWS documents are checked directly (a LIMITed subquery the
+ * 1. the newest `probeRows` (5,000) documents are checked directly (a LIMITed subquery the
  *    planner cannot reorder; it streams and stops at `limit` matches): frequent
  *    words end here;
  * 2. otherwise, at the density seen so far, the missing matches should lie within
@@ -125,15 +125,20 @@ export async function findCandidates(db: Executor, dialect: Dialect, terms: read
  * Before the range step a word in 0.4 % of the documents (account) walked 26,000
  * rows or fetched all its 17,000 matches: 100–200 ms on 4.3 M documents; 10 ms now.
  */
-export const PROBE_ROWS = 5000
-/** Cost model of step 2, µs (measured on 4.3 M documents, see docs/search.md). */
-const WALK_ROW_US = 1
-const RANGE_ROW_US = 0.12
-const POSTING_US = 0.25
-const MATCH_ROW_US = 8
+export interface PostgresPlanCosts {
+  probeRows: number
+  /** Step 2's cost model, µs (measured on 4.3 M documents, see docs/search.md). */
+  walkRowUs: number
+  rangeRowUs: number
+  postingUs: number
+  matchRowUs: number
+}
+
+export const POSTGRES_PLAN_COSTS: PostgresPlanCosts = { probeRows: 5000, walkRowUs: 1, rangeRowUs: 0.12, postingUs: 0.25, matchRowUs: 8 }
 const MAX_STEPS = 6
 
-async function findCandidatesOnPostgres(db: Executor, terms: readonly QueryTerm[], scope: SearchScope, where: RawBuilder<unknown>[], upTo: number | null, limit: number): Promise<Candidate[]> {
+async function findCandidatesOnPostgres(db: Executor, terms: readonly QueryTerm[], scope: SearchScope, where: RawBuilder<unknown>[], upTo: number | null, limit: number, costs: PostgresPlanCosts): Promise<Candidate[]> {
+  const { probeRows, walkRowUs, rangeRowUs, postingUs, matchRowUs } = costs
   const query = toTsQuery(terms)
   const filters = sql.join(where, sql` and `)
   // One document type (type=message, customer, article): walk that type's documents
@@ -162,20 +167,20 @@ async function findCandidatesOnPostgres(db: Executor, terms: readonly QueryTerm[
     where d.index_tsv @@ to_tsquery('simple', ${query}) and d.id <= ${below} ${above === null ? sql`` : sql`and d.id > ${above}`} and ${filters}
     order by d.id + 0 desc limit ${want}`.execute(db)).rows
 
-  const probe = await walk(upTo, PROBE_ROWS, limit)
+  const probe = await walk(upTo, probeRows, limit)
   const found = probe.matched
   if (found.length >= limit || probe.next === null) return toCandidates(found, terms)
   let below = probe.next
-  let seen = PROBE_ROWS
+  let seen = probeRows
   for (let step = 0; step < MAX_STEPS && found.length < limit && below > 0; step++) {
     const need = limit - found.length
     const density = found.length / seen
     if (density === 0) break
     const span = Math.ceil((need / density) * 1.5)
     // Ids stand for the documents below (a fresh index numbers them 1…n; gaps only make this cautious).
-    const walkCost = WALK_ROW_US * span
-    const rangeCost = POSTING_US * density * below + (RANGE_ROW_US + MATCH_ROW_US * density) * Math.min(span, below)
-    const allCost = (POSTING_US + MATCH_ROW_US) * density * below
+    const walkCost = walkRowUs * span
+    const rangeCost = postingUs * density * below + (rangeRowUs + matchRowUs * density) * Math.min(span, below)
+    const allCost = (postingUs + matchRowUs) * density * below
     if (allCost <= Math.min(walkCost, rangeCost)) break
     if (walkCost <= rangeCost) {
       const next = await walk(below, span, need)
