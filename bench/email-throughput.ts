@@ -18,7 +18,7 @@ import type { Deps } from '../packages/server/src/deps.ts'
 import { newId } from '../packages/server/src/lib/ids.ts'
 import { randomToken } from '../packages/server/src/lib/hash.ts'
 import { ingestRawEmail } from '../packages/server/src/channels/email/ingest-raw-email.ts'
-import { startSmtpServer } from '../packages/server/src/channels/email/smtp-server.ts'
+import { processConcurrencyFor, startSmtpServer } from '../packages/server/src/channels/email/smtp-server.ts'
 import { createTicketFromInbound } from '../packages/server/src/tickets/create-ticket-from-inbound.ts'
 import { encodeText } from '../packages/server/src/channels/email/charsets.ts'
 import { DATA_DIR, openBenchDb } from './lib/bench-db.ts'
@@ -102,7 +102,7 @@ export async function measureEmail(dialect: Dialect, options: BenchOptions): Pro
     const base = randomToken(4)
     let b = 0
     const baseStarted = performance.now()
-    await Promise.all(Array.from({ length: 8 }, async () => {
+    await Promise.all(Array.from({ length: processConcurrencyFor(dialect) }, async () => {
       while (b < messages) {
         const i = b++
         await createTicketFromInbound(deps, {
@@ -113,13 +113,13 @@ export async function measureEmail(dialect: Dialect, options: BenchOptions): Pro
     }))
     const ticketOnlyPerSec = messages / ((performance.now() - baseStarted) / 1000)
 
-    // Parse-and-store: ingestRawEmail directly, 8 in flight (as an SMTP or IMAP front would feed it).
+    // Parse-and-store: ingestRawEmail directly, as many in flight as the SMTP server processes at once.
     const run1 = randomToken(4)
     const mails = Array.from({ length: messages }, (_v, i) => sampleMail(i, run1))
     let next = 0
     const cpu1 = process.cpuUsage()
     const started = performance.now()
-    await Promise.all(Array.from({ length: 8 }, async () => {
+    await Promise.all(Array.from({ length: processConcurrencyFor(dialect) }, async () => {
       while (next < mails.length) {
         const result = await ingestRawEmail(deps, { inboxId, raw: mails[next++]!, source: 'api' })
         if (result.outcome !== 'ticket_created') throw new Error(`unexpected outcome ${result.outcome}`)

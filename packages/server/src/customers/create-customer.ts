@@ -37,7 +37,7 @@ export async function createCustomer(deps: Deps, { accountId, actor, input }: Cr
     if (input.marketingConsent !== undefined) row.marketing_consent_at = now
     const customer = await insertCustomer(trx, row)
     // Issue 6 hook: findable by name, reading and CRN as soon as this commits.
-    await indexCustomer(trx, deps.dialect, customer)
+    await indexCustomer(trx, deps.dialect, customer, true)
     await attachContacts(trx, accountId, customer.id, input.contacts ?? [], now)
     const view = toCustomerView(customer, await findContactsOf(trx, accountId, [customer.id]))
     await recordEvent(trx, {

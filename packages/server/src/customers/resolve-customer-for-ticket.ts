@@ -178,7 +178,7 @@ async function createFromContacts(
     },
   ])
   // Issue 6 hook: a customer made by a first contact is findable by name at once.
-  await indexCustomer(trx, deps.dialect, customer)
+  await indexCustomer(trx, deps.dialect, customer, true)
 
   return customer
 }

@@ -46,8 +46,11 @@ type CustomerFields = Pick<
   'id' | 'account_id' | 'crn' | 'display_name' | 'family_name' | 'given_name' | 'family_name_kana' | 'given_name_kana' | 'preferred_name' | 'organization' | 'merged_into_id' | 'updated_at'
 >
 
-/** Names (with readings), organization and CRN; a merged-away customer leaves the index. */
-export async function indexCustomer(db: Executor, dialect: Dialect, customer: CustomerFields): Promise<void> {
+/**
+ * Names (with readings), organization and CRN; a merged-away customer leaves the index.
+ * `isNew`: inserted in this transaction, so there is no earlier version to delete.
+ */
+export async function indexCustomer(db: Executor, dialect: Dialect, customer: CustomerFields, isNew = false): Promise<void> {
   if (customer.merged_into_id !== null) {
     await removeSearchDocument(db, dialect, customer.account_id, 'customer', customer.id)
 
@@ -57,7 +60,7 @@ export async function indexCustomer(db: Executor, dialect: Dialect, customer: Cu
   const unique = [...new Set(names.filter((n): n is string => !!n))]
   const text = [...unique, customer.organization, customer.crn].filter(Boolean).join('\n')
   await indexSearchDocument(db, dialect, {
-    accountId: customer.account_id, type: 'customer', id: customer.id, visibility: 'internal', title: customer.display_name, text, updatedAt: customer.updated_at,
+    accountId: customer.account_id, type: 'customer', id: customer.id, visibility: 'internal', title: customer.display_name, text, updatedAt: customer.updated_at, isNew,
   })
 }
 
