@@ -56,6 +56,8 @@ describe('inbox', () => {
   })
 
   it('moves with j/k and opens with Enter', async () => {
+    await page.goto('/inbox/unassigned')
+    await expect.poll(() => page.locator('.ticket-row').count()).toBeGreaterThan(2)
     await page.locator('body').click({ position: { x: 5, y: 400 } })
     await page.keyboard.press('j')
     await page.keyboard.press('j')
@@ -68,6 +70,20 @@ describe('inbox', () => {
     await expect.poll(() => page.locator('h1').textContent()).toContain(`#${number}`)
     await page.keyboard.press('Escape')
     await page.waitForURL(/\/inbox\/mine/)
+  })
+
+  it('keeps the selection on the same ticket when a new one arrives above it', async () => {
+    await page.goto('/inbox/unassigned')
+    await expect.poll(() => page.locator('.ticket-row').count()).toBeGreaterThan(2)
+    await page.locator('body').click({ position: { x: 5, y: 400 } })
+    await page.keyboard.press('j')
+    const chosen = await page.locator('.ticket-row.is-selected').getAttribute('data-ticket-number')
+    const arriving = await createTicket(server, { subject: '選択中に届いたチケット' })
+    await page.locator(`[data-ticket-number="${arriving.number}"]`).waitFor({ timeout: 10_000 })
+    expect(await page.locator('.ticket-row.is-selected').getAttribute('data-ticket-number')).toBe(chosen)
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/tickets\//)
+    await expect.poll(() => page.locator('h1').textContent()).toContain(`#${chosen}`)
   })
 
   it('opens the selected ticket ready to reply with r', async () => {

@@ -19,7 +19,7 @@ export function InboxPage({ view }: { view: string }) {
   const me = useMe()
   const { search } = useLocation()
   const [saved, setSaved] = useState<SavedView[]>(() => loadSavedViews(me.id))
-  const [selected, setSelected] = useState(0)
+  const [selectedId, setSelectedId] = useState<string | null>(null)
 
   const isBuiltIn = (BUILT_IN_VIEWS as string[]).includes(view)
   const savedView = saved.find((v) => v.id === view)
@@ -44,7 +44,7 @@ export function InboxPage({ view }: { view: string }) {
     const query = new URLSearchParams(searchFromFilter(nextFilter, base).slice(1))
     if (nextSort !== 'updated') query.set('sort', nextSort)
     const text = query.toString()
-    setSelected(0)
+    setSelectedId(null)
     navigate(`/inbox/${view}${text ? `?${text}` : ''}`, { replace: true })
   }
 
@@ -77,7 +77,7 @@ export function InboxPage({ view }: { view: string }) {
         ) : filter ? (
           <>
             <FilterBar key={view} filter={filter} onChange={(f) => go(f, sort)} sort={sort} onSort={(s) => go(filter, s)} />
-            <InboxList filter={filter} sort={sort} selected={selected} onSelect={setSelected} />
+            <InboxList filter={filter} sort={sort} selectedId={selectedId} onSelect={setSelectedId} />
           </>
         ) : (
           <EmptyState title={t('inbox.viewNotFound')} />
@@ -87,7 +87,7 @@ export function InboxPage({ view }: { view: string }) {
   )
 }
 
-function InboxList({ filter, sort, selected, onSelect }: { filter: TicketFilter; sort: SortKey; selected: number; onSelect(i: number): void }) {
+function InboxList({ filter, sort, selectedId, onSelect }: { filter: TicketFilter; sort: SortKey; selectedId: string | null; onSelect(ticketId: string): void }) {
   const { t } = useTranslation()
   const me = useMe()
   // The server sorts and pages in the chosen order (a client-side sort would only reorder the rows loaded so far).
@@ -104,7 +104,7 @@ function InboxList({ filter, sort, selected, onSelect }: { filter: TicketFilter;
       <p className="list-summary muted" aria-live="polite">
         {list.hasMore ? t('inbox.loadedMore', { count: rows.length }) : t('inbox.loaded', { count: rows.length })}
       </p>
-      <TicketList rows={rows} hasMore={list.hasMore} loadMore={list.loadMore} selected={selected} onSelect={onSelect} />
+      <TicketList rows={rows} hasMore={list.hasMore} loadMore={list.loadMore} selectedId={selectedId} onSelect={onSelect} />
     </>
   )
 }

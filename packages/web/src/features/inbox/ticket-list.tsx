@@ -16,8 +16,9 @@ interface Props {
   rows: TicketView[]
   hasMore: boolean
   loadMore(): void
-  selected: number
-  onSelect(index: number): void
+  /** The selected ticket's id (null: the first row). By id, not position, so a ticket arriving live above it does not move the selection to another customer. */
+  selectedId: string | null
+  onSelect(ticketId: string): void
 }
 
 /**
@@ -25,7 +26,7 @@ interface Props {
  * tickets scrolls like one of 20. j/k move the selection (focus follows it),
  * Enter opens, r/n open with the reply/note composer ready.
  */
-export function TicketList({ rows, hasMore, loadMore, selected, onSelect }: Props) {
+export function TicketList({ rows, hasMore, loadMore, selectedId, onSelect }: Props) {
   const { t, i18n } = useTranslation()
   const me = useMe()
   const directory = useDirectory()
@@ -38,6 +39,7 @@ export function TicketList({ rows, hasMore, loadMore, selected, onSelect }: Prop
   })
   const items = virtualizer.getVirtualItems()
   const lastIndex = items[items.length - 1]?.index ?? 0
+  const selected = Math.max(0, rows.findIndex((row) => row.id === selectedId))
 
   useEffect(() => {
     if (hasMore && lastIndex >= rows.length - 20) loadMore()
@@ -46,7 +48,7 @@ export function TicketList({ rows, hasMore, loadMore, selected, onSelect }: Prop
   const moveTo = (index: number) => {
     if (!rows.length) return
     const next = Math.max(0, Math.min(rows.length - 1, index))
-    onSelect(next)
+    onSelect(rows[next]!.id)
     virtualizer.scrollToIndex(next, { align: 'auto' })
     // The row may only exist after the scroll renders it.
     requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"] a`)?.focus())
@@ -106,7 +108,7 @@ interface RowProps {
   assignee: string
   time: string
   timeTitle: string
-  onSelect(index: number): void
+  onSelect(ticketId: string): void
   t: TFunction
 }
 
@@ -120,7 +122,7 @@ const TicketRow = memo(function TicketRow({ ticket, index, start, selected, assi
       style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
       aria-current={selected ? 'true' : undefined}
     >
-      <Link to={`/tickets/${ticket.id}`} onFocus={() => onSelect(index)}>
+      <Link to={`/tickets/${ticket.id}`} onFocus={() => onSelect(ticket.id)}>
         <span className="ticket-number">#{ticket.number}</span>
         <span className="ticket-main">
           <span className="ticket-subject">{ticket.subject}</span>
