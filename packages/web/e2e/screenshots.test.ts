@@ -20,6 +20,9 @@ describe.runIf(wanted)('README screenshots', () => {
     server = await startServer()
     browser = await launchBrowser()
     const { agent, teamId } = server.account
+    // SLA targets, so the list and the ticket show their badges and "due in".
+    await server.api(server.account.admin, 'POST', '/api/v1/sla-policies', { name: '急ぎ', conditions: { priorities: ['urgent', 'high'] }, firstResponseMinutes: 60, nextResponseMinutes: 120, resolutionMinutes: 480 })
+    await server.api(server.account.admin, 'POST', '/api/v1/sla-policies', { name: '標準', firstResponseMinutes: 240, nextResponseMinutes: 480, resolutionMinutes: 2880, position: 1 })
     const suzuki = await createCustomer(server, {
       displayName: '鈴木 一郎', familyName: '鈴木', givenName: '一郎', familyNameKana: 'すずき', givenNameKana: 'いちろう',
       preferredName: '鈴木様', language: 'ja', isVip: true, vipReason: '法人契約（年間保守）の窓口ご担当',
