@@ -11,6 +11,8 @@ export interface AccountTable {
   next_ticket_number: Generated<number>
   /** Host name the public help center is served on for this account (lower case, no port). */
   help_center_host: string | null
+  /** A fresh random value after every change to SLA policies, rules or calendars (accounts/account-config.ts). */
+  config_version: Generated<string>
   created_at: string
 }
 export type AccountRow = Selectable<AccountTable>

@@ -7,6 +7,7 @@ import { calendarLoader } from '../sla/sla-calendar.ts'
 import type { TicketRow } from '../tickets/ticket.table.ts'
 import type { CompiledRule, Facts } from './evaluate-rules.ts'
 import { foldText } from './evaluate-rules.ts'
+import type { AccountConfig } from '../accounts/account-config.ts'
 
 export interface FactExtras {
   latestText: string
@@ -33,10 +34,10 @@ export function factsOf(ticket: Pick<TicketRow, 'status' | 'priority' | 'categor
 }
 
 /** Calendars named by business-hours conditions, loaded once (key '' = the default). */
-export async function loadRuleCalendars(db: Executor, accountId: string, rules: readonly CompiledRule[]): Promise<Map<string, BusinessCalendar>> {
+export async function loadRuleCalendars(db: Executor, accountId: string, rules: readonly CompiledRule[], config?: AccountConfig): Promise<Map<string, BusinessCalendar>> {
   const ids = new Set<string>()
   for (const r of rules) for (const c of r.conditions) if (c.type === 'business_hours') ids.add(c.calendarId ?? '')
-  const load = calendarLoader(db, accountId)
+  const load = config ? config.calendar : calendarLoader(db, accountId)
   const map = new Map<string, BusinessCalendar>()
   for (const id of ids) map.set(id, await load(id === '' ? null : id))
 
@@ -44,7 +45,9 @@ export async function loadRuleCalendars(db: Executor, accountId: string, rules: 
 }
 
 /** The DB-backed extras for a real ticket: customer flags and the latest customer message. */
-export async function loadFactExtras(db: Executor, ticket: TicketRow, rules: readonly CompiledRule[], at: Date, hoursInStatus: number | null = null): Promise<FactExtras> {
+export async function loadFactExtras(
+  db: Executor, ticket: TicketRow, rules: readonly CompiledRule[], at: Date, hoursInStatus: number | null = null, config?: AccountConfig,
+): Promise<FactExtras> {
   const customer = (await loadCustomerSummaries(db, ticket.account_id, [ticket.customer_id])).get(ticket.customer_id)
   const needsText = rules.some((r) => r.conditions.some((c) => c.type === 'text_contains'))
   const latest = needsText
@@ -53,6 +56,6 @@ export async function loadFactExtras(db: Executor, ticket: TicketRow, rules: rea
 
   return {
     latestText: latest?.body_text.slice(0, 20_000) ?? '', vip: customer?.isVip ?? false, handleWithCare: customer?.handleWithCare ?? false,
-    hoursInStatus, calendars: await loadRuleCalendars(db, ticket.account_id, rules), at,
+    hoursInStatus, calendars: await loadRuleCalendars(db, ticket.account_id, rules, config), at,
   }
 }

@@ -7,6 +7,7 @@ import { AppError } from '../lib/app-error.ts'
 import { isId, newId } from '../lib/ids.ts'
 import type { AutomationRuleRow } from './automation.table.ts'
 import { compileRule } from './automation.repo.ts'
+import { bumpConfigVersion } from '../accounts/account-config.ts'
 
 export function toRuleView(row: AutomationRuleRow): RuleView {
   const c = compileRule(row)
@@ -31,6 +32,7 @@ export async function createRule(deps: Deps, principal: Principal, input: Create
       id: newId(), account_id: principal.accountId, name: input.name, kind: input.kind, event: input.kind === 'trigger' ? (input.event ?? null) : null,
       conditions: toJson(input.conditions), actions: toJson(input.actions), position: input.position, active: input.active ? 1 : 0, created_at: at, updated_at: at,
     }).returningAll().executeTakeFirstOrThrow()
+    await bumpConfigVersion(trx, principal.accountId)
     await recordAudit(trx, { accountId: principal.accountId, actorId: principal.agentId, action: 'automation.rule_created', targetType: 'automation_rule', targetId: row.id, details: { name: input.name }, at })
 
     return toRuleView(row)
@@ -51,6 +53,7 @@ export async function updateRule(deps: Deps, principal: Principal, id: string, i
   return deps.transact(async (trx) => {
     const row = await trx.updateTable('automation_rules').set(set).where('account_id', '=', principal.accountId).where('id', '=', id).returningAll().executeTakeFirst()
     if (!row) throw new AppError('automation.rule_not_found')
+    await bumpConfigVersion(trx, principal.accountId)
     await recordAudit(trx, { accountId: principal.accountId, actorId: principal.agentId, action: 'automation.rule_updated', targetType: 'automation_rule', targetId: id, details: { fields: Object.keys(input) }, at })
 
     return toRuleView(row)
@@ -63,6 +66,7 @@ export async function deleteRule(deps: Deps, principal: Principal, id: string): 
   await deps.transact(async (trx) => {
     const result = await trx.deleteFrom('automation_rules').where('account_id', '=', principal.accountId).where('id', '=', id).executeTakeFirst()
     if (Number(result.numDeletedRows) === 0) throw new AppError('automation.rule_not_found')
+    await bumpConfigVersion(trx, principal.accountId)
     await recordAudit(trx, { accountId: principal.accountId, actorId: principal.agentId, action: 'automation.rule_deleted', targetType: 'automation_rule', targetId: id, at })
   })
 }

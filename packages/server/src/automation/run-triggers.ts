@@ -1,5 +1,6 @@
 import type { RealtimeEvent, TriggerEvent } from '@madoguchi/shared'
 import { recordEvent } from '../audit/record-event.ts'
+import type { AccountConfig } from '../accounts/account-config.ts'
 import type { Trx } from '../db/database.ts'
 import type { Deps } from '../deps.ts'
 import type { TicketRow } from '../tickets/ticket.table.ts'
@@ -16,6 +17,8 @@ export interface TriggerRun {
   /** Rules that already ran for this outside event (one trigger never runs twice on it). */
   fired: Set<string>
   pending: RealtimeEvent[]
+  /** The account's rules and calendars, cached per config version (accounts/account-config.ts); read directly when absent. */
+  config?: AccountConfig
 }
 
 /** Loop guard: a trigger's actions may set off triggers once more (depth 1), never beyond. */
@@ -28,9 +31,9 @@ const MAX_DEPTH = 1
  * that runs triggers one level deeper, skipping every rule that already ran.
  */
 export async function runTriggers(trx: Trx, deps: Deps, ticket: TicketRow, event: TriggerEvent, run: TriggerRun, preloaded?: CompiledRule[]): Promise<TicketRow> {
-  const rules = (preloaded ?? (await loadTriggers(trx, ticket.account_id, event))).filter((r) => !run.fired.has(r.id))
+  const rules = (preloaded ?? (await (run.config?.triggers(event) ?? loadTriggers(trx, ticket.account_id, event)))).filter((r) => !run.fired.has(r.id))
   if (rules.length === 0) return ticket
-  const extras = await loadFactExtras(trx, ticket, rules, new Date(run.at))
+  const extras = await loadFactExtras(trx, ticket, rules, new Date(run.at), null, run.config)
   let current = ticket
   for (const rule of rules) {
     if (!ruleMatches(rule, factsOf(current, extras))) continue

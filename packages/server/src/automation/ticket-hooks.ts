@@ -1,4 +1,6 @@
 import type { RealtimeEvent, TriggerEvent } from '@madoguchi/shared'
+import type { AccountConfig } from '../accounts/account-config.ts'
+import { accountConfig } from '../accounts/account-config.ts'
 import type { Trx } from '../db/database.ts'
 import type { Deps } from '../deps.ts'
 import { syncTicketSla } from '../sla/sync-ticket-sla.ts'
@@ -27,9 +29,11 @@ export interface TicketHooks {
 export function ticketHooks(deps: Deps): TicketHooks {
   const pending: RealtimeEvent[] = []
   let accountId = ''
-  const triggers = (trx: Trx, ticket: TicketRow, events: TriggerEvent[], at: string) => {
+  // SLA policies, triggers and calendars: cached per account config version (one read per change instead of several).
+  const configOf = (trx: Trx, ticket: TicketRow) => accountConfig(deps.db, trx, ticket.account_id)
+  const triggers = (trx: Trx, ticket: TicketRow, events: TriggerEvent[], at: string, config: AccountConfig) => {
     // One outside change = one run: a trigger fires at most once across its events.
-    const run = { at, depth: 0, fired: new Set<string>(), pending }
+    const run = { at, depth: 0, fired: new Set<string>(), pending, config }
     accountId = ticket.account_id
 
     return events.reduce<Promise<TicketRow>>(async (t, event) => runTriggers(trx, deps, await t, event, run), Promise.resolve(ticket))
@@ -37,31 +41,34 @@ export function ticketHooks(deps: Deps): TicketHooks {
 
   return {
     async created(trx, ticket) {
+      const config = configOf(trx, ticket)
       // Routing first: the category's team may bring the SLA policy's conditions into play.
       const routed = await routeTicket(trx, ticket, { at: ticket.created_at, dialect: deps.dialect })
-      await syncTicketSla(trx, routed.ticket, { kind: 'created' }, ticket.created_at)
+      await syncTicketSla(trx, routed.ticket, { kind: 'created' }, ticket.created_at, config)
 
-      return triggers(trx, routed.ticket, ['ticket.created'], ticket.created_at)
+      return triggers(trx, routed.ticket, ['ticket.created'], ticket.created_at, config)
     },
     async changed(trx, before, after) {
-      await syncTicketSla(trx, after, { kind: 'updated', before }, after.updated_at)
+      const config = configOf(trx, after)
+      await syncTicketSla(trx, after, { kind: 'updated', before }, after.updated_at, config)
       // Handed to another team without an assignee: that team's auto-assignment takes it.
       let current = after
       if (after.team_id !== before.team_id && after.team_id !== null && after.assignee_id === null) {
         current = (await routeTicket(trx, after, { at: after.updated_at, dialect: deps.dialect })).ticket
       }
 
-      return triggers(trx, current, before.status === after.status ? ['ticket.updated'] : ['status.changed', 'ticket.updated'], after.updated_at)
+      return triggers(trx, current, before.status === after.status ? ['ticket.updated'] : ['status.changed', 'ticket.updated'], after.updated_at, config)
     },
     async replied(trx, before, after) {
-      await syncTicketSla(trx, after, { kind: 'reply', before }, after.updated_at)
+      await syncTicketSla(trx, after, { kind: 'reply', before }, after.updated_at, configOf(trx, after))
 
       return after
     },
     async inbound(trx, before, after) {
-      await syncTicketSla(trx, after, { kind: 'inbound', before }, after.updated_at)
+      const config = configOf(trx, after)
+      await syncTicketSla(trx, after, { kind: 'inbound', before }, after.updated_at, config)
 
-      return triggers(trx, after, before.status === after.status ? ['message.received'] : ['message.received', 'status.changed'], after.updated_at)
+      return triggers(trx, after, before.status === after.status ? ['message.received'] : ['message.received', 'status.changed'], after.updated_at, config)
     },
     publish() {
       for (const event of pending.splice(0)) deps.realtime.publish(accountId, event)

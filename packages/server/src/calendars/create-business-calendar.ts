@@ -1,6 +1,7 @@
 import type { BusinessCalendarView, CreateBusinessCalendarInput } from '@madoguchi/shared'
 import { calendarProblems } from '@madoguchi/shared'
 import { isUniqueViolation } from '../agents/unique-violation.ts'
+import { bumpConfigVersion } from '../accounts/account-config.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { toJson } from '../db/json.ts'
 import type { Deps } from '../deps.ts'
@@ -33,6 +34,7 @@ export async function createBusinessCalendar(deps: Deps, actor: Principal, input
         created_at: at,
         updated_at: at,
       })
+      await bumpConfigVersion(trx, actor.accountId)
       await recordAudit(trx, {
         accountId: actor.accountId,
         actorId: actor.agentId,

@@ -1,6 +1,7 @@
 import type { BusinessCalendarView, UpdateBusinessCalendarInput } from '@madoguchi/shared'
 import { calendarProblems } from '@madoguchi/shared'
 import { isUniqueViolation } from '../agents/unique-violation.ts'
+import { bumpConfigVersion } from '../accounts/account-config.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { toJson } from '../db/json.ts'
 import type { Deps } from '../deps.ts'
@@ -46,6 +47,7 @@ export async function updateBusinessCalendar(
         updated_at: at,
       }
       const updated = await updateBusinessCalendarRow(trx, actor.accountId, id, update)
+      await bumpConfigVersion(trx, actor.accountId)
       await recordAudit(trx, {
         accountId: actor.accountId,
         actorId: actor.agentId,

@@ -10,6 +10,7 @@ import { isId, newId } from '../lib/ids.ts'
 import { deleteSlaPolicyRow, findSlaPolicy, insertSlaPolicy, listSlaPolicyRows, updateSlaPolicyRow } from './sla-policy.repo.ts'
 import { toSlaPolicyView } from './sla-policy.view.ts'
 import type { SlaPolicyUpdate } from './sla.table.ts'
+import { bumpConfigVersion } from '../accounts/account-config.ts'
 
 async function assertCalendar(db: Executor, accountId: string, calendarId: string | null | undefined): Promise<void> {
   if (calendarId && !(await findBusinessCalendar(db, accountId, calendarId))) throw new AppError('calendar.not_found')
@@ -43,6 +44,7 @@ export async function createSlaPolicy(deps: Deps, principal: Principal, input: C
       warning_percent: input.warningPercent, pause_on_hold: input.pauseOnHold ? 1 : 0, position: input.position,
       active: input.active ? 1 : 0, created_at: at, updated_at: at,
     })
+    await bumpConfigVersion(trx, principal.accountId)
     await recordAudit(trx, { accountId: principal.accountId, actorId: principal.agentId, action: 'sla_policy.created', targetType: 'sla_policy', targetId: row.id, details: { name: input.name }, ip: null, at })
 
     return toSlaPolicyView(row)
@@ -68,6 +70,7 @@ export async function updateSlaPolicy(deps: Deps, principal: Principal, id: stri
   return deps.transact(async (trx) => {
     const row = await updateSlaPolicyRow(trx, principal.accountId, id, set)
     if (!row) throw new AppError('sla.policy_not_found')
+    await bumpConfigVersion(trx, principal.accountId)
     await recordAudit(trx, { accountId: principal.accountId, actorId: principal.agentId, action: 'sla_policy.updated', targetType: 'sla_policy', targetId: id, details: { fields: Object.keys(input) }, ip: null, at })
 
     return toSlaPolicyView(row)
@@ -80,6 +83,7 @@ export async function deleteSlaPolicy(deps: Deps, principal: Principal, id: stri
   const at = deps.clock.now().toISOString()
   await deps.transact(async (trx) => {
     if (!(await deleteSlaPolicyRow(trx, principal.accountId, id))) throw new AppError('sla.policy_not_found')
+    await bumpConfigVersion(trx, principal.accountId)
     await recordAudit(trx, { accountId: principal.accountId, actorId: principal.agentId, action: 'sla_policy.deleted', targetType: 'sla_policy', targetId: id, details: {}, ip: null, at })
   })
 }

@@ -1,11 +1,11 @@
 import type { SlaConditions, TicketStatus } from '@madoguchi/shared'
 import { loadCustomerSummaries } from '../customers/resolve-customer-for-ticket.ts'
+import type { AccountConfig } from '../accounts/account-config.ts'
+import { uncachedAccountConfig } from '../accounts/account-config.ts'
 import type { Trx } from '../db/database.ts'
 import { parseJson, toJson } from '../db/json.ts'
 import { newId } from '../lib/ids.ts'
-import { calendarLoader } from './sla-calendar.ts'
 import { scheduleOf, withPauseEnded, withPauseStarted } from './sla-clock-rows.ts'
-import { listSlaPolicyRows } from './sla-policy.repo.ts'
 import { policyMatches } from './sla-policy.view.ts'
 import type { SlaMetricName, SlaPolicyRow, TicketSlaRow } from './sla.table.ts'
 
@@ -43,8 +43,8 @@ function pauses(policy: SlaPolicyRow, status: TicketStatus): boolean {
 
 const done = (status: TicketStatus) => status === 'solved' || status === 'closed'
 
-async function choosePolicy(trx: Trx, ticket: SlaTicket): Promise<SlaPolicyRow | null> {
-  const policies = await listSlaPolicyRows(trx, ticket.account_id, true)
+async function choosePolicy(trx: Trx, ticket: SlaTicket, config: AccountConfig): Promise<SlaPolicyRow | null> {
+  const policies = await config.slaPolicies()
   if (policies.length === 0) return null
   const customer = (await loadCustomerSummaries(trx, ticket.account_id, [ticket.customer_id])).get(ticket.customer_id)
   const subject = { priority: ticket.priority, channel: ticket.channel, category: ticket.category, vip: customer?.isVip ?? false }
@@ -58,7 +58,7 @@ async function choosePolicy(trx: Trx, ticket: SlaTicket): Promise<SlaPolicyRow |
  * customer's VIP flag change), starts, pauses, resumes and stops clocks, and
  * stores each running clock's due and warning instants for the breach job.
  */
-export async function syncTicketSla(trx: Trx, ticket: SlaTicket, change: SlaChange, at: string): Promise<void> {
+export async function syncTicketSla(trx: Trx, ticket: SlaTicket, change: SlaChange, at: string, config: AccountConfig = uncachedAccountConfig(trx, ticket.account_id)): Promise<void> {
   const now = new Date(at)
   const existing = change.kind === 'created' ? [] : await trx.selectFrom('ticket_slas').selectAll().where('ticket_id', '=', ticket.id).execute()
   const before = change.kind === 'created' ? null : change.before
@@ -66,7 +66,7 @@ export async function syncTicketSla(trx: Trx, ticket: SlaTicket, change: SlaChan
   if (!reselect && existing.length === 0) return
 
   let policy: SlaPolicyRow | null
-  if (reselect) policy = await choosePolicy(trx, ticket)
+  if (reselect) policy = await choosePolicy(trx, ticket, config)
   else policy = (await trx.selectFrom('sla_policies').selectAll().where('id', '=', existing[0]!.policy_id).executeTakeFirst()) ?? null
   const rows = new Map<SlaMetricName, TicketSlaRow>(existing.map((r) => [r.metric, r]))
   const changed = new Set<SlaMetricName>()
@@ -146,7 +146,7 @@ export async function syncTicketSla(trx: Trx, ticket: SlaTicket, change: SlaChan
   }
 
   if (changed.size === 0) return
-  const calendar = await calendarLoader(trx, ticket.account_id)(policy.calendar_id)
+  const calendar = await config.calendar(policy.calendar_id)
   for (const metric of changed) {
     const row = rows.get(metric)
     if (!row) continue

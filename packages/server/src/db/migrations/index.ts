@@ -16,6 +16,7 @@ import * as ticketCountIndexes from './2026_11_27_1510_ticket_count_indexes.ts'
 import * as macroActions from './2026_11_27_1405_macro_actions.ts'
 import * as helpCenterHost from './2026_11_27_1500_help_center_host.ts'
 import * as searchPrefixAndType from './2026_11_27_1520_search_prefix_and_type.ts'
+import * as accountConfigVersion from './2026_11_27_1540_account_config_version.ts'
 
 /**
  * Static list of migrations (not a folder scan) so the server bundles and the order
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_1500_help_center_host': helpCenterHost,
   '2026_11_27_1510_ticket_count_indexes': ticketCountIndexes,
   '2026_11_27_1520_search_prefix_and_type': searchPrefixAndType,
+  '2026_11_27_1540_account_config_version': accountConfigVersion,
 }
 
 export const migrationProvider: MigrationProvider = {
