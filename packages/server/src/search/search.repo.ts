@@ -94,9 +94,13 @@ export async function findCandidates(db: Executor, dialect: Dialect, terms: read
   const where = conditions(scope)
   if (dialect === 'postgres') return findCandidatesOnPostgres(db, terms, scope, where, upTo, limit, costs)
   if (upTo !== null) where.push(sql`f.rowid <= ${upTo}`)
+  // CROSS JOIN pins the order: FTS5 outside, newest first, stopping at the LIMIT. With
+  // statistics of a small search_documents (taken before a bulk load: the app runs
+  // PRAGMA optimize on connect) SQLite put the documents outside and probed FTS5 for
+  // each of them: 200–350 ms per search on 4.3 M documents instead of 2–10 ms.
   const { rows } = await sql<CandidateRow>`
     select ${CANDIDATE_COLUMNS}
-    from search_fts f join search_documents d on d.id = f.rowid
+    from search_fts f cross join search_documents d on d.id = f.rowid
     where search_fts match ${toFts5Match(terms)} and ${sql.join(where, sql` and `)}
     order by f.rowid desc limit ${limit}`.execute(db)
 
@@ -211,7 +215,7 @@ export async function ticketsMatchingBetween(db: Executor, dialect: Dialect, ter
         select distinct d.ticket_id from search_documents d
         where d.index_tsv @@ to_tsquery('simple', ${toTsQuery(terms)}) and d.id > ${after} and d.id <= ${upTo} and ${sql.join(where, sql` and `)}`.execute(db)
     : await sql<{ ticket_id: string }>`
-        select distinct d.ticket_id from search_fts f join search_documents d on d.id = f.rowid
+        select distinct d.ticket_id from search_fts f cross join search_documents d on d.id = f.rowid
         where search_fts match ${toFts5Match(terms)} and f.rowid > ${after} and f.rowid <= ${upTo} and ${sql.join(where, sql` and `)}`.execute(db)
 
   return new Set(rows.map((r) => r.ticket_id))
