@@ -41,7 +41,7 @@ describe.each(testDialects())('winmail.dat on %s', (dialect) => {
     ])
     const kitten = await download(app, account, message.files[1]!.id)
     expect(sha256(kitten)).toBe('f79d79bf20d19d17f4bbc92bc59485be362df93deaa92b71cc0d490d3b7ac935')
-    expect(message.warnings).toEqual(expect.arrayContaining(['attachment.tnef_unpacked:1', 'tnef.embedded_message_skipped']))
+    expect(message.warnings).toEqual(expect.arrayContaining(['attachment.tnef_unpacked:1', 'tnef.embedded_message_body_skipped']))
     // The mail has its own text part, so the RTF-only body inside winmail.dat is not missed.
     expect(message.warnings).not.toContain('tnef.body_rtf_not_decoded')
     expect(message.body).toContain("You've made this a Christmas to remember")

@@ -36,7 +36,22 @@ describe('TNEF reader', () => {
     ])
     expect(tnef.files[0]!.data.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]))
     expect(tnef.rtfBodySkipped).toBe(true)
-    expect(tnef.warnings).toContain('tnef.embedded_message_skipped')
+    // Two forwarded Outlook items are attached too; one carries the same picture, listed once.
+    expect(tnef.warnings).toContain('tnef.embedded_message_body_skipped')
+  })
+
+  it('takes the files out of an attached Outlook item, two levels deep at most', () => {
+    const inner = tnefStream({ files: [{ longName: '請求書.pdf', mimeTag: 'application/pdf', data: Buffer.from('%PDF inner') }] })
+    const middle = tnefStream({ files: [{ longName: 'memo.txt', data: Buffer.from('memo') }, { embedded: true, data: inner }] })
+    const outer = tnefStream({ files: [{ embedded: true, data: middle }] })
+    expect(readTnef(outer).files.map((f) => [f.name, f.data.toString()])).toEqual([['memo.txt', 'memo'], ['請求書.pdf', '%PDF inner']])
+    const deeper = tnefStream({ files: [{ embedded: true, data: outer }] })
+    const read = readTnef(deeper)
+    expect(read.files.map((f) => f.name)).toEqual(['memo.txt'])
+    expect(read.warnings).toContain('tnef.embedded_message_skipped')
+    const broken = readTnef(tnefStream({ files: [{ embedded: true, data: inner.subarray(0, 50) }] }))
+    expect(broken.files).toEqual([])
+    expect(broken.warnings).toContain('tnef.embedded_message_truncated')
   })
 
   it('reads the HTML body of the Ukrainian sample in the charset its <meta> names (KOI8-R)', async () => {
@@ -94,7 +109,8 @@ describe('TNEF reader', () => {
 
   it('throws nothing but TnefError on random bytes, on cut and on mutated real streams (fuzz)', async () => {
     const real = [await winmailOf('jstedfast-mimekit/tnef__ukr.eml'), await winmailOf('sisimai-set-of-emails/bsd__lhost-amazonworkmail-01.eml'),
-      tnefStream({ messageProps: [{ id: 0x1013, binary: Buffer.from('<p>x</p>') }], files: [{ longName: 'a.pdf', mimeTag: 'application/pdf', data: Buffer.alloc(64, 1) }] })]
+      tnefStream({ messageProps: [{ id: 0x1013, binary: Buffer.from('<p>x</p>') }], files: [{ longName: 'a.pdf', mimeTag: 'application/pdf', data: Buffer.alloc(64, 1) }] }),
+      tnefStream({ files: [{ embedded: true, data: tnefStream({ files: [{ longName: 'x.txt', data: Buffer.from('x') }] }) }] })]
     const signature = real[0]!.subarray(0, 6)
     fc.assert(fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => {
       readsOrRefuses(Buffer.concat([signature, Buffer.from(bytes)]))

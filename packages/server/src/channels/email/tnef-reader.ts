@@ -1,24 +1,22 @@
 import { decodeBytes } from './charsets.ts'
 import { charsetOfCodepage as charsetOf } from './windows-codepages.ts'
+import { Cursor, PT_BINARY, PT_OBJECT, PT_STRING8, PT_UNICODE, readProps, TnefError } from './tnef-properties.ts'
+import type { Prop, Props } from './tnef-properties.ts'
+
+export { TnefError }
 
 /**
  * A small reader for TNEF (winmail.dat, application/ms-tnef; [MS-OXTNEF]), written
  * here because the npm reader (node-tnef) drags a logger and a CLI framework in for
  * a few hundred lines of parsing. It takes what a help desk needs: the attached
  * files (long name, MIME tag, bytes) and the plain or HTML body. Compressed RTF
- * bodies (PR_RTF_COMPRESSED) are noted, not decoded; embedded messages
- * (attach method 5) are noted and skipped.
+ * bodies (PR_RTF_COMPRESSED) are noted, not decoded; attached Outlook items
+ * (attach method 5) give their files, two levels deep, but not their text.
  *
  * Untrusted input: every length is checked against the buffer before it is used,
  * counts are capped, and the only error thrown is TnefError, so the caller can keep
  * winmail.dat as a plain file instead.
  */
-
-export class TnefError extends Error {
-  constructor(readonly reason: string) {
-    super(`tnef: ${reason}`)
-  }
-}
 
 export interface TnefFile {
   name: string | null
@@ -70,52 +68,8 @@ const PR_ATTACH_CONTENT_ID = 0x3712
 const PR_INTERNET_CPID = 0x3fde
 const ATTACH_EMBEDDED_MSG = 5
 
-const PT_STRING8 = 0x001e
-const PT_UNICODE = 0x001f
-const PT_BINARY = 0x0102
-const PT_OBJECT = 0x000d
-const MV_FLAG = 0x1000
-/** Bytes of one value of each fixed-size type as TNEF writes it (2-byte types padded to 4). */
-const FIXED_SIZES = new Map<number, number>([
-  [0x0002, 4], [0x0003, 4], [0x0004, 4], [0x0005, 8], [0x0006, 8], [0x0007, 8], [0x000a, 4], [0x000b, 4], [0x0014, 8], [0x0040, 8], [0x0048, 16],
-])
-const VARIABLE_TYPES = new Set([PT_STRING8, PT_UNICODE, PT_BINARY, PT_OBJECT])
 
-interface Prop {
-  type: number
-  /** First value only: what the help desk reads is never multi-valued. */
-  value: Buffer
-}
-type Props = Map<number, Prop>
 
-/** Bounds-checked little-endian cursor over one buffer. */
-class Cursor {
-  pos = 0
-  constructor(readonly buf: Buffer) {}
-  get left(): number {
-    return this.buf.length - this.pos
-  }
-  take(n: number): Buffer {
-    if (!Number.isSafeInteger(n) || n < 0 || n > this.left) throw new TnefError('truncated')
-    const out = this.buf.subarray(this.pos, this.pos + n)
-    this.pos += n
-
-    return out
-  }
-  u8(): number {
-    return this.take(1)[0]!
-  }
-  u16(): number {
-    return this.take(2).readUInt16LE(0)
-  }
-  u32(): number {
-    return this.take(4).readUInt32LE(0)
-  }
-  /** Skips the padding that aligns variable-length values to 4 bytes (the last one may be cut off). */
-  pad(length: number): void {
-    this.pos = Math.min(this.buf.length, this.pos + ((4 - (length % 4)) % 4))
-  }
-}
 
 interface Pending {
   title: Buffer | null
@@ -124,7 +78,13 @@ interface Pending {
 }
 
 export function readTnef(buf: Buffer, limits: Partial<TnefLimits> = {}): TnefMessage {
-  const max = { ...DEFAULT_LIMITS, ...limits }
+  return readStream(buf, { ...DEFAULT_LIMITS, ...limits }, 0)
+}
+
+/** Messages attached to messages are read this deep; their files join the outer list. */
+const MAX_NESTING = 2
+
+function readStream(buf: Buffer, max: TnefLimits, depth: number): TnefMessage {
   const warnings = new Set<string>()
   const cursor = new Cursor(buf)
   if (buf.length < 6 || cursor.u32() !== SIGNATURE) throw new TnefError('signature')
@@ -161,22 +121,46 @@ export function readTnef(buf: Buffer, limits: Partial<TnefLimits> = {}): TnefMes
 
   const files: TnefFile[] = []
   for (const a of attachments) {
-    const file = toFile(a, codepage, warnings)
-    if (file) files.push(file)
+    for (const file of toFiles(a, codepage, warnings, max, depth)) {
+      // A forwarded item often carries the same file as the mail around it: list it once.
+      const known = files.some((f) => f.name === file.name && f.data.equals(file.data))
+      if (!known && files.length < max.maxFiles) files.push(file)
+    }
   }
   const body = messageBody(messageProps, bodyAttr, codepage)
 
   return { files, ...body, warnings: [...warnings] }
 }
 
-function toFile(a: Pending, codepage: number, warnings: Set<string>): TnefFile | null {
+function toFiles(a: Pending, codepage: number, warnings: Set<string>, max: TnefLimits, depth: number): TnefFile[] {
   const method = a.props.get(PR_ATTACH_METHOD)
-  if (method && method.value.length >= 4 && method.value.readUInt32LE(0) === ATTACH_EMBEDDED_MSG) {
-    warnings.add('tnef.embedded_message_skipped')
-
-    return null
-  }
   const dataProp = a.props.get(PR_ATTACH_DATA)
+  if (method && method.value.length >= 4 && method.value.readUInt32LE(0) === ATTACH_EMBEDDED_MSG) {
+    // A forwarded Outlook item: its PT_OBJECT value is a 16-byte IID, then a TNEF stream of its own.
+    if (depth >= MAX_NESTING || dataProp?.type !== PT_OBJECT || dataProp.value.length < 16) {
+      warnings.add('tnef.embedded_message_skipped')
+
+      return []
+    }
+    try {
+      const inner = readStream(dataProp.value.subarray(16), max, depth + 1)
+      for (const w of inner.warnings) warnings.add(w)
+      warnings.add('tnef.embedded_message_body_skipped')
+
+      return inner.files
+    } catch (error) {
+      if (!(error instanceof TnefError)) throw error
+      warnings.add(`tnef.embedded_message_${error.reason}`)
+
+      return []
+    }
+  }
+  const file = toFile(a, dataProp, codepage, warnings)
+
+  return file ? [file] : []
+}
+
+function toFile(a: Pending, dataProp: Prop | undefined, codepage: number, warnings: Set<string>): TnefFile | null {
   // PT_OBJECT values start with the 16-byte interface id of what follows.
   const data = a.data ?? (dataProp?.type === PT_BINARY ? dataProp.value : dataProp?.type === PT_OBJECT && dataProp.value.length >= 16 ? dataProp.value.subarray(16) : null)
   if (!data) {
@@ -205,72 +189,6 @@ function messageBody(props: Props, bodyAttr: Buffer | null, oemCodepage: number)
   return { text: text?.trim() ? text : null, html: html?.trim() ? html : null, rtfBodySkipped: props.has(PR_RTF_COMPRESSED) }
 }
 
-/**
- * A MAPI property list ([MS-OXTNEF] 2.1.3.4). A list that breaks off keeps the
- * properties read before the break: a damaged tail should not cost the file names.
- */
-function readProps(data: Buffer, max: TnefLimits, warnings: Set<string>): Props {
-  const props: Props = new Map()
-  const cursor = new Cursor(data)
-  try {
-    const count = cursor.u32()
-    if (count > max.maxProperties) throw new TnefError('too_many_properties')
-    for (let i = 0; i < count; i++) {
-      const type = cursor.u16()
-      const id = cursor.u16()
-      if (id >= 0x8000) skipPropertyName(cursor)
-      const value = readValue(cursor, type, max)
-      if (value && !props.has(id)) props.set(id, { type: type & ~MV_FLAG, value })
-    }
-  } catch (error) {
-    if (!(error instanceof TnefError)) throw error
-    warnings.add(`tnef.properties_${error.reason}`)
-  }
-
-  return props
-}
-
-/** Named properties carry a GUID and either a number or a UTF-16 name before the value. */
-function skipPropertyName(cursor: Cursor): void {
-  cursor.take(16)
-  const kind = cursor.u32()
-  if (kind === 0) cursor.u32()
-  else if (kind === 1) {
-    const length = cursor.u32()
-    cursor.take(length)
-    cursor.pad(length)
-  } else throw new TnefError('bad_property_name')
-}
-
-function readValue(cursor: Cursor, type: number, max: TnefLimits): Buffer | null {
-  const base = type & ~MV_FLAG
-  const multi = (type & MV_FLAG) !== 0
-  const fixed = FIXED_SIZES.get(base)
-  if (fixed !== undefined) {
-    const n = multi ? cursor.u32() : 1
-    if (n > max.maxValues) throw new TnefError('too_many_values')
-    let first: Buffer | null = null
-    for (let i = 0; i < n; i++) {
-      const v = cursor.take(fixed)
-      first ??= v
-    }
-
-    return first
-  }
-  if (!VARIABLE_TYPES.has(base)) throw new TnefError('unknown_property_type')
-  // Variable-length values always carry a count, even when not multi-valued.
-  const n = cursor.u32()
-  if (n > max.maxValues) throw new TnefError('too_many_values')
-  let first: Buffer | null = null
-  for (let i = 0; i < n; i++) {
-    const length = cursor.u32()
-    const v = cursor.take(length)
-    cursor.pad(length)
-    first ??= v
-  }
-
-  return first
-}
 
 function stringProp(props: Props, id: number, codepage: number): string | null {
   const p = props.get(id)

@@ -18,7 +18,7 @@ const u32 = (n: number) => {
 }
 const padded = (b: Buffer) => Buffer.concat([b, Buffer.alloc((4 - (b.length % 4)) % 4)])
 
-export type TnefProp = { id: number; unicode: string } | { id: number; ansi: string } | { id: number; binary: Buffer } | { id: number; long: number }
+export type TnefProp = { id: number; unicode: string } | { id: number; ansi: string } | { id: number; binary: Buffer } | { id: number; object: Buffer } | { id: number; long: number }
 
 /** A MAPI property list (count, then type/id/value per property). */
 export function propList(props: TnefProp[]): Buffer {
@@ -27,7 +27,8 @@ export function propList(props: TnefProp[]): Buffer {
     if ('long' in p) out.push(u16(0x0003), u16(p.id), u32(p.long))
     else {
       const [type, bytes] = 'unicode' in p ? [0x001f, Buffer.from(`${p.unicode}\0`, 'utf16le')]
-        : 'ansi' in p ? [0x001e, Buffer.from(`${p.ansi}\0`, 'latin1')] : [0x0102, p.binary]
+        : 'ansi' in p ? [0x001e, Buffer.from(`${p.ansi}\0`, 'latin1')]
+          : 'object' in p ? [0x000d, Buffer.concat([Buffer.alloc(16, 0xab), p.object])] : [0x0102, p.binary]
       out.push(u16(type), u16(p.id), u32(1), u32(bytes.length), padded(bytes))
     }
   }
@@ -48,6 +49,8 @@ export interface TnefFileSpec {
   title?: string
   mimeTag?: string
   data: Buffer
+  /** An attached Outlook item (attach method 5): `data` is its own TNEF stream. */
+  embedded?: boolean
 }
 
 /** A winmail.dat with message properties and the given files. */
@@ -58,6 +61,10 @@ export function tnefStream(opts: { messageProps?: TnefProp[]; files?: TnefFileSp
   for (const f of opts.files ?? []) {
     parts.push(attribute(2, 0x00069002, Buffer.from([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])))
     if (f.title) parts.push(attribute(2, 0x00018010, Buffer.from(`${f.title}\0`, 'latin1')))
+    if (f.embedded) {
+      parts.push(attribute(2, 0x00069005, propList([{ id: 0x3705, long: 5 }, { id: 0x3701, object: f.data }])))
+      continue
+    }
     parts.push(attribute(2, 0x0006800f, f.data))
     const props: TnefProp[] = [{ id: 0x3705, long: 1 }]
     if (f.longName) props.push({ id: 0x3707, unicode: f.longName })
