@@ -12,10 +12,10 @@ import { CustomerPage } from './features/customer/customer-page.tsx'
 import { AdminPage } from './features/admin/admin-page.tsx'
 import { ShortcutHelp } from './features/shell/shortcut-help.tsx'
 import { MySettingsPage } from './features/settings/my-settings-page.tsx'
+import { EscalationQueuePage } from './features/escalation/escalation-queue-page.tsx'
 
 // The knowledge base is its own chunk: agents open it far less often than the inbox.
 const KnowledgePage = lazy(() => import('./features/knowledge/knowledge-page.tsx').then((m) => ({ default: m.KnowledgePage })))
-import { EscalationQueuePage } from './features/escalation/escalation-queue-page.tsx'
 
 export function App() {
   return (
