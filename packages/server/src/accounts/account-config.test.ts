@@ -1,22 +1,10 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
-import type { KyselyPlugin } from 'kysely'
 import { buildApp } from '../app.ts'
 import { createDb } from '../db/create-db.ts'
 import { createTransact } from '../db/transact.ts'
 import { testDialects } from '../test/dialects.ts'
+import { countingDeps } from '../test/statement-counter.ts'
 import { startTestApp } from '../test/test-app.ts'
-
-function statementCounter(): KyselyPlugin & { count: number } {
-  return {
-    count: 0,
-    transformQuery: (args) => args.node,
-    async transformResult(args) {
-      this.count++
-
-      return args.result
-    },
-  }
-}
 
 const urgentRule = {
   name: '至急タグ', kind: 'trigger', event: 'ticket.created',
@@ -32,9 +20,9 @@ describe.each(testDialects())('cached account configuration on %s', (dialect) =>
     const rule = (await app.inject({ method: 'POST', url: '/api/v1/automation/rules', headers: admin, payload: urgentRule })).json()
     const customer = (await app.inject({ method: 'POST', url: '/api/v1/tickets', headers: admin, payload: { subject: '最初', channel: 'phone', customer: { email: 'c@example.jp', name: '客' }, message: { body: 'x' } } })).json().customer
 
-    const counter = statementCounter()
-    const countedDb = deps.db.withPlugin(counter)
-    const counted = await buildApp({ ...deps, db: countedDb, transact: createTransact(countedDb, dialect) })
+    const counting = countingDeps(deps)
+    const counter = counting.counter
+    const counted = await buildApp(counting.deps)
     onTestFinished(() => counted.close())
     const create = async (subject: string) => {
       counter.count = 0

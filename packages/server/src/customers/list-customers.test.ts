@@ -1,24 +1,11 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
-import type { KyselyPlugin } from 'kysely'
 import type { CustomerListView } from '@madoguchi/shared'
 import { buildApp } from '../app.ts'
 import { testDialects } from '../test/dialects.ts'
+import { statementCounter } from '../test/statement-counter.ts'
 import { startTestApp } from '../test/test-app.ts'
 import { createCustomerVia, insertTicketFor } from './customer-test-helpers.ts'
 import { searchPrefixes } from './list-customers.ts'
-
-/** Counts statements on their results (subquery builders also pass transformQuery). */
-function queryCounter(): KyselyPlugin & { count: number } {
-  return {
-    count: 0,
-    transformQuery: (args) => args.node,
-    async transformResult(args) {
-      this.count++
-
-      return args.result
-    },
-  }
-}
 
 describe('searchPrefixes', () => {
   it('folds width and case and tries both kana scripts', () => {
@@ -96,7 +83,7 @@ describe.each(testDialects())('customer list on %s', (dialect) => {
       })
       if (i % 2 === 0) await insertTicketFor(deps, account.accountId, c.id, account.partnerTeamId)
     }
-    const counter = queryCounter()
+    const counter = statementCounter()
     const counted = await buildApp({ ...deps, db: deps.db.withPlugin(counter) })
     onTestFinished(() => counted.close())
     const queriesFor = async (url: string, headers: Record<string, string>) => {

@@ -1,27 +1,9 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
-import type { KyselyPlugin } from 'kysely'
 import { buildApp } from '../app.ts'
 import { testDialects } from '../test/dialects.ts'
+import { statementCounter } from '../test/statement-counter.ts'
 import { startTestApp } from '../test/test-app.ts'
 import { createTicketVia } from './ticket-test-helpers.ts'
-
-/**
- * Counts every statement the app runs. Counted on results, not on transformQuery:
- * Kysely also passes subquery builders through transformQuery.
- */
-function queryCounter(): KyselyPlugin & { count: number } {
-  return {
-    count: 0,
-    transformQuery(args) {
-      return args.node
-    },
-    async transformResult(args) {
-      this.count++
-
-      return args.result
-    },
-  }
-}
 
 describe.each(testDialects())('list endpoints on %s', (dialect) => {
   it('make the same small number of queries for a page of 5 and a page of 100', async () => {
@@ -35,7 +17,7 @@ describe.each(testDialects())('list endpoints on %s', (dialect) => {
     const t = tickets[0]!
     for (let i = 0; i < 104; i++) await app.inject({ method: 'POST', url: `/api/v1/tickets/${t.id}/messages`, headers: h, payload: { kind: 'note', body: `n${i}` } })
 
-    const counter = queryCounter()
+    const counter = statementCounter()
     const counted = await buildApp({ ...deps, db: deps.db.withPlugin(counter) })
     onTestFinished(() => counted.close())
     const queriesFor = async (url: string, headers = h) => {
