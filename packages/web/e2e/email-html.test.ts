@@ -95,7 +95,33 @@ describe('an HTML email in the thread', () => {
     expect(original.text).toContain('Message-ID: <html-reply-e2e@example.jp>')
   })
 
+  it('says plainly when an email could not be read completely (broken MIME), keeping what it could', async () => {
+    const inbox = (await server.api<{ items: Array<{ id: string }> }>(server.account.admin, 'GET', '/api/v1/inboxes')).items[0]!
+    const broken = [
+      'From: Sato <sato@example.jp>', 'To: support@shop.example', 'Subject: =?UTF-8?B?' + b64('途中で切れたメール') + '?=',
+      'Message-ID: <broken-e2e@example.jp>', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="cut"', '',
+      '--cut', 'Content-Type: text/plain; charset=UTF-8', '', '請求書が届いていません。', '',
+    ].join('\r\n')
+    const response = await fetch(`${server.url}/api/v1/inboxes/${inbox.id}/raw-email`, {
+      method: 'POST', headers: { ...server.account.admin.headers, 'content-type': 'message/rfc822' }, body: broken,
+    })
+    const stored = (await response.json()) as { outcome: string; ticketId: string }
+    expect(stored.outcome).toBe('ticket_created')
+    await page.goto(`/tickets/${stored.ticketId}`)
+    const notes = page.getByTestId('parse-warnings')
+    await notes.waitFor()
+    expect(await page.locator('[data-kind=inbound]').textContent()).toContain('請求書が届いていません。')
+    await notes.locator('summary').click()
+    expect(await notes.textContent()).toContain('マルチパートの区切りが閉じていません')
+    expect(await seriousA11yViolations(page)).toEqual([])
+    await page.goto(`/tickets/${ticketId}`)
+    await page.getByTestId('message-new-part').waitFor()
+    // A well-formed mail carries no such notice.
+    expect(await page.getByTestId('parse-warnings').count()).toBe(0)
+  })
+
   it('folds again, and has no serious or critical accessibility violations', async () => {
+    await page.getByRole('button', { name: 'メール全文を表示' }).click()
     expect(await seriousA11yViolations(page)).toEqual([])
     await page.getByRole('button', { name: '新しい部分だけ表示' }).click()
     await page.getByTestId('message-new-part').waitFor()

@@ -2,12 +2,14 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MessageView } from '../../api/types.ts'
 import { useMe } from '../../session/session.tsx'
+import { ParseWarnings } from './parse-warnings.tsx'
 
 /** What the email channel stores about a mail's parts (channels/email/process-raw-email.ts). */
 interface EmailParts {
   newPart?: unknown
   hasQuote?: unknown
   signature?: unknown
+  warnings?: unknown
 }
 
 /**
@@ -36,6 +38,7 @@ export function MessageBody({ message, authorName }: { message: MessageView; aut
   return (
     <>
       {content}
+      <ParseWarnings warnings={email?.warnings} />
       {(foldable || rawEmailId) && (
         <div className="message-tools">
           {foldable && (
