@@ -2,7 +2,8 @@ import type { Dialect } from '../db/create-db.ts'
 import type { Executor } from '../db/database.ts'
 import type { CustomerRow } from '../customers/customer.table.ts'
 import type { MessageRow, TicketRow } from '../tickets/ticket.table.ts'
-import { indexSearchDocument, moveTicketSearchDocuments, removeSearchDocument } from './search-index.ts'
+import type { SearchDocumentInput } from './search-index.ts'
+import { indexSearchDocument, insertNewSearchDocuments, moveTicketSearchDocuments, removeSearchDocument } from './search-index.ts'
 
 /**
  * What each feature's rows look like in the search index. The tickets and
@@ -13,26 +14,36 @@ import { indexSearchDocument, moveTicketSearchDocuments, removeSearchDocument } 
 type TicketFields = Pick<TicketRow, 'id' | 'account_id' | 'subject' | 'team_id' | 'updated_at'>
 type MessageFields = Pick<MessageRow, 'id' | 'account_id' | 'ticket_id' | 'kind' | 'body_text' | 'created_at'>
 
-export async function indexTicketSubject(db: Executor, dialect: Dialect, ticket: TicketFields, isNew = false): Promise<void> {
-  await indexSearchDocument(db, dialect, {
+function subjectDocument(ticket: TicketFields, isNew: boolean): SearchDocumentInput {
+  return {
     accountId: ticket.account_id, type: 'ticket', id: ticket.id, ticketId: ticket.id, teamId: ticket.team_id,
     visibility: 'customer', title: ticket.subject, text: ticket.subject, updatedAt: ticket.updated_at, isNew,
-  })
+  }
 }
 
 /** System messages (status lines) are not indexed; notes are internal (agents only). */
-export async function indexNewMessage(db: Executor, dialect: Dialect, message: MessageFields, ticket: Pick<TicketRow, 'team_id'>): Promise<void> {
-  if (message.kind === 'system') return
-  await indexSearchDocument(db, dialect, {
+function messageDocument(message: MessageFields, ticket: Pick<TicketRow, 'team_id'>): SearchDocumentInput | null {
+  if (message.kind === 'system') return null
+
+  return {
     accountId: message.account_id, type: 'message', id: message.id, ticketId: message.ticket_id, teamId: ticket.team_id,
     visibility: message.kind === 'note' ? 'internal' : 'customer', title: '', text: message.body_text, updatedAt: message.created_at, isNew: true,
-  })
+  }
 }
 
-/** A new ticket: its subject and its first message. */
+export async function indexTicketSubject(db: Executor, dialect: Dialect, ticket: TicketFields, isNew = false): Promise<void> {
+  await indexSearchDocument(db, dialect, subjectDocument(ticket, isNew))
+}
+
+export async function indexNewMessage(db: Executor, dialect: Dialect, message: MessageFields, ticket: Pick<TicketRow, 'team_id'>): Promise<void> {
+  const doc = messageDocument(message, ticket)
+  if (doc) await insertNewSearchDocuments(db, dialect, [doc])
+}
+
+/** A new ticket: its subject and its first message, in one statement. */
 export async function indexNewTicket(db: Executor, dialect: Dialect, ticket: TicketFields, message: MessageFields): Promise<void> {
-  await indexTicketSubject(db, dialect, ticket, true)
-  await indexNewMessage(db, dialect, message, ticket)
+  const first = messageDocument(message, ticket)
+  await insertNewSearchDocuments(db, dialect, first ? [subjectDocument(ticket, true), first] : [subjectDocument(ticket, true)])
 }
 
 /** After a PATCH: a new subject is re-indexed, a new team carried to every document of the ticket. */

@@ -36,8 +36,18 @@ export interface SearchDocumentInput {
  */
 export async function indexSearchDocument(db: Executor, dialect: Dialect, doc: SearchDocumentInput): Promise<void> {
   if (!doc.isNew) await removeSearchDocument(db, dialect, doc.accountId, doc.type, doc.id)
-  const indexText = toIndexText(doc.text.length > INDEXED_TEXT_CHARS ? doc.text.slice(0, INDEXED_TEXT_CHARS) : doc.text)
-  const row = {
+  await insertNewSearchDocuments(db, dialect, [doc])
+}
+
+/**
+ * Documents that cannot be in the index yet (a new ticket's subject and first
+ * message), in one multi-row statement (two on SQLite: the rows, then their FTS
+ * entries) instead of one or two per document: ticket creation is the hot path.
+ */
+export async function insertNewSearchDocuments(db: Executor, dialect: Dialect, docs: readonly SearchDocumentInput[]): Promise<void> {
+  if (docs.length === 0) return
+  const indexTexts = docs.map((doc) => toIndexText(doc.text.length > INDEXED_TEXT_CHARS ? doc.text.slice(0, INDEXED_TEXT_CHARS) : doc.text))
+  const rows = docs.map((doc) => ({
     account_id: doc.accountId,
     doc_type: doc.type,
     doc_id: doc.id,
@@ -47,14 +57,20 @@ export async function indexSearchDocument(db: Executor, dialect: Dialect, doc: S
     title: doc.title,
     body: doc.text.slice(0, SNIPPET_SOURCE_CHARS),
     updated_at: doc.updatedAt,
-  }
+  }))
   if (dialect === 'postgres') {
-    await db.insertInto('search_documents').values({ ...row, index_tsv: sql`to_tsvector('simple', ${indexText})` } as typeof row).execute()
+    await db.insertInto('search_documents').values(rows.map((row, i) => ({ ...row, index_tsv: sql`to_tsvector('simple', ${indexTexts[i]})` }) as typeof row)).execute()
 
     return
   }
-  const { id } = await db.insertInto('search_documents').values(row).returning('id').executeTakeFirstOrThrow()
-  await sql`insert into search_fts (rowid, index_text) values (${id}, ${indexText})`.execute(db)
+  // Matched back by (type, id): RETURNING promises no order.
+  const inserted = await db.insertInto('search_documents').values(rows).returning(['id', 'doc_type', 'doc_id']).execute()
+  const fts = inserted.map((row) => {
+    const at = rows.findIndex((r) => r.doc_type === row.doc_type && r.doc_id === row.doc_id)
+
+    return sql`(${row.id}, ${indexTexts[at]})`
+  })
+  await sql`insert into search_fts (rowid, index_text) values ${sql.join(fts)}`.execute(db)
 }
 
 export async function removeSearchDocument(db: Executor, dialect: Dialect, accountId: string, type: SearchDocType, id: string): Promise<void> {
