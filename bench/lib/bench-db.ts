@@ -60,26 +60,7 @@ export async function openBenchDb(dialect: Dialect, name: string, pgUrl: string,
     config = { dialect: 'postgres', url: pgUrl, schema }
   }
   const db = createDb(config)
-  await migrateWithRetry(db)
+  await migrateToLatest(db)
 
   return { dialect, config, db, reused, close: () => db.destroy() }
-}
-
-/**
- * Kysely's migrator lists the tables of every schema on the server; when another
- * process (a test suite's cleanup) drops its schema at that moment, PostgreSQL
- * answers 3F000 "schema does not exist". Nothing is wrong with ours: try again.
- */
-async function migrateWithRetry(db: Db): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await migrateToLatest(db)
-
-      return
-    } catch (error) {
-      const code = (error as { cause?: { code?: string } }).cause?.code
-      if (code !== '3F000' || attempt >= 5) throw error
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempt))
-    }
-  }
 }

@@ -2,8 +2,25 @@ import { Migrator, PostgresAdapter, sql } from 'kysely'
 import type { Db } from './database.ts'
 import { migrationProvider } from './migrations/index.ts'
 
-/** Brings the schema up to date; throws with the failing migration's name. */
+/**
+ * Brings the schema up to date; throws with the failing migration's name.
+ * Kysely's migrator lists the tables of every schema on the server; when another
+ * process drops its schema at that moment (test suites, benchmarks), PostgreSQL
+ * answers 3F000 "schema does not exist" about a schema that is not ours: try again.
+ */
 export async function migrateToLatest(db: Db): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateOnce(db)
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code
+      if (code !== '3F000' || attempt >= 5) throw error
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt))
+    }
+  }
+}
+
+async function migrateOnce(db: Db): Promise<string[]> {
   // Kysely looks for its migration tables in every schema unless told which one; on a
   // PostgreSQL server that hosts other schemas (tests, benchmarks) it would find theirs.
   const schema = db.getExecutor().adapter instanceof PostgresAdapter
