@@ -3,6 +3,7 @@ import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { directory as endpoints } from '../../api/endpoints.ts'
 import { useAsync } from '../../lib/use-async.ts'
+import { useSave } from '../../lib/use-save.ts'
 import { ErrorNotice, Loading } from '../../ui/feedback.tsx'
 import { HelpCenterSettings } from './help-center-settings.tsx'
 
@@ -12,8 +13,7 @@ export function AccountAdmin() {
   const [name, setName] = useState('')
   const [locale, setLocale] = useState<'ja' | 'en'>('ja')
   const [timeZone, setTimeZone] = useState('Asia/Tokyo')
-  const [error, setError] = useState<unknown>(null)
-  const [saved, setSaved] = useState(false)
+  const { error, saved, run } = useSave()
 
   useEffect(() => {
     if (!account.data) return
@@ -22,16 +22,9 @@ export function AccountAdmin() {
     setTimeZone(account.data.timeZone)
   }, [account.data])
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault()
-    setError(null)
-    setSaved(false)
-    try {
-      account.setData(await endpoints.updateAccount({ name, defaultLocale: locale, timeZone }))
-      setSaved(true)
-    } catch (err) {
-      setError(err)
-    }
+    void run(async () => account.setData(await endpoints.updateAccount({ name, defaultLocale: locale, timeZone })))
   }
 
   if (account.loading && !account.data) return <Loading />

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AccountView } from '@madoguchi/shared'
 import { directory as endpoints } from '../../api/endpoints.ts'
+import { useSave } from '../../lib/use-save.ts'
 import { ErrorNotice } from '../../ui/feedback.tsx'
 
 /** Empty inputs clear a setting (null), so the help center falls back to its defaults. */
@@ -16,8 +17,7 @@ export function HelpCenterSettings({ account, onSaved }: { account: AccountView;
   const [phone, setPhone] = useState('')
   const [hoursJa, setHoursJa] = useState('')
   const [hoursEn, setHoursEn] = useState('')
-  const [error, setError] = useState<unknown>(null)
-  const [saved, setSaved] = useState(false)
+  const { error, saved, run } = useSave()
 
   useEffect(() => {
     const hc = account.helpCenter
@@ -28,18 +28,11 @@ export function HelpCenterSettings({ account, onSaved }: { account: AccountView;
     setHoursEn(hc.hours.en ?? '')
   }, [account])
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault()
-    setError(null)
-    setSaved(false)
-    try {
-      onSaved(await endpoints.updateAccount({
-        helpCenter: { host: orNull(host), email: orNull(email), phone: orNull(phone), hours: { ja: orNull(hoursJa), en: orNull(hoursEn) } },
-      }))
-      setSaved(true)
-    } catch (err) {
-      setError(err)
-    }
+    void run(async () => onSaved(await endpoints.updateAccount({
+      helpCenter: { host: orNull(host), email: orNull(email), phone: orNull(phone), hours: { ja: orNull(hoursJa), en: orNull(hoursEn) } },
+    })))
   }
 
   return (

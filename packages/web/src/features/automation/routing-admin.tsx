@@ -5,6 +5,7 @@ import type { TeamRoutingView } from '@madoguchi/shared'
 import type { TeamView } from '../../api/types.ts'
 import { CATEGORIES } from '../../api/types.ts'
 import { useAsync } from '../../lib/use-async.ts'
+import { useSave } from '../../lib/use-save.ts'
 import { EmptyState, ErrorNotice, Loading } from '../../ui/feedback.tsx'
 import { useDirectory } from '../admin/directory.ts'
 import { routing } from './automation-api.ts'
@@ -41,23 +42,15 @@ function TeamRouting({ team, teams }: { team: TeamView; teams: TeamView[] }) {
   const { t } = useTranslation()
   const current = useAsync(() => routing.team(team.id), `routing-${team.id}`)
   const [draft, setDraft] = useState<TeamRoutingView | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [saved, setSaved] = useState(false)
+  const { error, saved, run } = useSave()
   useEffect(() => {
     if (current.data) setDraft(current.data)
   }, [current.data])
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault()
     if (!draft) return
-    setError(null)
-    setSaved(false)
-    try {
-      current.setData(await routing.updateTeam(team.id, { mode: draft.mode, autoAssign: draft.autoAssign, respectCapacity: draft.respectCapacity, escalationSteps: draft.escalationSteps }))
-      setSaved(true)
-    } catch (err) {
-      setError(err)
-    }
+    void run(async () => current.setData(await routing.updateTeam(team.id, { mode: draft.mode, autoAssign: draft.autoAssign, respectCapacity: draft.respectCapacity, escalationSteps: draft.escalationSteps })))
   }
 
   return (
@@ -97,23 +90,15 @@ function CategoryRouting({ teams }: { teams: TeamView[] }) {
   const { t } = useTranslation()
   const current = useAsync(() => routing.categories(), 'category-routes')
   const [draft, setDraft] = useState<CategoryRoutes | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [saved, setSaved] = useState(false)
+  const { error, saved, run } = useSave()
   useEffect(() => {
     if (current.data) setDraft(current.data)
   }, [current.data])
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault()
     if (!draft) return
-    setError(null)
-    setSaved(false)
-    try {
-      current.setData(await routing.setCategories(draft))
-      setSaved(true)
-    } catch (err) {
-      setError(err)
-    }
+    void run(async () => current.setData(await routing.setCategories(draft)))
   }
 
   return (
