@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import os from 'node:os'
 import path from 'node:path'
 
 /** Environment → typed configuration, validated once at start-up. */
@@ -11,6 +12,8 @@ const envSchema = z.object({
   MADOGUCHI_ADMIN_EMAIL: z.string().email().optional(),
   MADOGUCHI_ADMIN_PASSWORD: z.string().min(8).optional(),
   MADOGUCHI_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  /** Worker threads that parse inbound mail (channels/email/parse-pool.ts); 0 parses on the main thread. */
+  MADOGUCHI_PARSE_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   MADOGUCHI_PUBLIC_URL: z.string().url().optional(),
   MADOGUCHI_SECURE_COOKIES: z.enum(['0', '1']).optional(),
   /** 1 behind a reverse proxy / load balancer: client IPs (login rate limits, audit) come from X-Forwarded-For. */
@@ -32,6 +35,8 @@ export interface Config {
   loadDemo: boolean
   admin: { email?: string; password?: string }
   smtpPort: number
+  /** Email parse worker threads; 0 = parse on the main thread. */
+  parseThreads: number
   publicUrl: string
   secureCookies: boolean
   metrics: 'local' | 'public' | 'off'
@@ -60,6 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemo: e.MADOGUCHI_DEMO === '1',
     admin: { email: e.MADOGUCHI_ADMIN_EMAIL, password: e.MADOGUCHI_ADMIN_PASSWORD },
     smtpPort: e.MADOGUCHI_SMTP_PORT,
+    // One core stays with the main thread (HTTP, SMTP, database); parsing gets the others.
+    parseThreads: e.MADOGUCHI_PARSE_THREADS ?? Math.max(1, os.availableParallelism() - 1),
     publicUrl,
     // Secure cookies only work over HTTPS; default to what the public URL says.
     secureCookies: e.MADOGUCHI_SECURE_COOKIES ? e.MADOGUCHI_SECURE_COOKIES === '1' : publicUrl.startsWith('https:'),

@@ -1,5 +1,7 @@
 import pino from 'pino'
 import type { Logger } from 'pino'
+import type { EmailParser } from './channels/email/email-parser.ts'
+import { createEmailParser } from './channels/email/email-parser.ts'
 import type { Config } from './config.ts'
 import type { Db } from './db/database.ts'
 import type { Dialect } from './db/create-db.ts'
@@ -29,6 +31,11 @@ export interface Deps {
   config: Config
   /** Publish after commit; see realtime/realtime-bus.ts. */
   realtime: RealtimeBus
+  /**
+   * Parses inbound mail; worker threads per config.parseThreads. Absent (test deps):
+   * parsed on the calling thread. Whoever builds deps closes it.
+   */
+  emailParser?: EmailParser
 }
 
 export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
@@ -48,5 +55,7 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
     realtime:
       overrides.realtime ??
       (database.dialect === 'postgres' ? createPostgresBus({ url: database.url, schema: database.schema, logger }) : createInProcessBus()),
+    // Workers start with the first message, so commands that never parse mail never start them.
+    emailParser: overrides.emailParser ?? createEmailParser(config.parseThreads, logger),
   }
 }

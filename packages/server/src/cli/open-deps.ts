@@ -29,11 +29,13 @@ export async function openDeps(env: NodeJS.ProcessEnv, options: { quiet?: boolea
       config,
       migrations,
       close: async () => {
+        await deps.emailParser?.close()
         await deps.realtime.close()
         await deps.db.destroy()
       },
     }
   } catch (error) {
+    await deps.emailParser?.close()
     await deps.realtime.close()
     await deps.db.destroy()
     throw error

@@ -243,6 +243,14 @@ function recoverBody(raw: Buffer): string {
     .join('\n').replace(/\n{3,}/g, '\n\n').trim()
 }
 
+/**
+ * A message whose parse never finished (its worker hung or died, parse-pool.ts): read
+ * as when mailparser gives up, so it is still stored, with the reason as a warning.
+ */
+export function unparsedEmail(raw: Buffer, reason: string): ParsedEmail {
+  return fallbackParse(raw, [`parse.failed:${reason}`])
+}
+
 /** When mailparser gives up: headers by hand, the body as text in its most likely charset. */
 function fallbackParse(raw: Buffer, warnings: string[]): ParsedEmail {
   const split = raw.indexOf('\n\n') >= 0 ? raw.indexOf('\n\n') : raw.indexOf('\r\n\r\n')

@@ -12,11 +12,11 @@ import { linkAttachments } from './attachment.repo.ts'
 import { applyBounce } from './apply-bounce.ts'
 import { readBlob } from './blob-store.ts'
 import { classifyEmail } from './classify-email.ts'
+import { inProcessParser } from './email-parser.ts'
 import type { InboxRow, RawEmailRow } from './email.table.ts'
 import { customerIdsForAddress, findEmailThread } from './find-email-thread.ts'
 import { foldQuotes } from './fold-quotes.ts'
 import { inboxAddressesOf, inboxSettingsOf } from './inbox-view.ts'
-import { parseEmail } from './parse-email.ts'
 import type { ParsedEmail } from './parsed-email.ts'
 import { updateRawEmail } from './raw-email.repo.ts'
 import { rewriteCidImages } from './sanitize-email-html.ts'
@@ -36,7 +36,7 @@ export async function processRawEmail(deps: Deps, inbox: InboxRow, raw: RawEmail
   const settings = inboxSettingsOf(inbox)
   // The receiver passes the bytes it just stored; only a later retry reads them back.
   const bytes = rawBytes ?? await readBlob(deps, { content: raw.content, storageKey: raw.storage_key })
-  const email = await parseEmail(bytes, { maxAttachmentBytes: settings.maxAttachmentBytes, allowRemoteImages: settings.allowRemoteImages })
+  const email = await (deps.emailParser ?? inProcessParser).parse(bytes, { maxAttachmentBytes: settings.maxAttachmentBytes, allowRemoteImages: settings.allowRemoteImages })
   const sender = email.from?.address ?? raw.envelope_from?.toLowerCase() ?? null
   /** What became of the message, on its raw row (with its attachments linked and the acknowledgement queued). */
   const record = async (db: Executor, result: RawEmailResult, extra: { enqueueAck?: boolean }) => {
