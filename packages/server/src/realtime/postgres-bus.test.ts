@@ -43,4 +43,21 @@ describe.runIf(url)('realtime across nodes on PostgreSQL', () => {
     expect(seenByA).toHaveLength(1) // its own event locally, not a second time from NOTIFY
     expect(seenByOther).toHaveLength(0) // another schema's nodes hear nothing
   })
+
+  it('relays events published together (one NOTIFY statement) to the other node, all of them, in order', async () => {
+    const schema = `rt_burst_${Date.now()}`
+    const a = createPostgresBus({ url: url!, schema, logger })
+    const b = createPostgresBus({ url: url!, schema, logger })
+    onTestFinished(async () => {
+      await Promise.all([a.close(), b.close()])
+    })
+    await new Promise((resolve) => setTimeout(resolve, 300)) // LISTEN in place
+    const seenByB: string[] = []
+    b.subscribe((_account, e) => seenByB.push('ticketId' in e ? String(e.ticketId) : ''))
+
+    const ids = Array.from({ length: 25 }, (_, i) => `t-${i}`)
+    for (const id of ids) a.publish('acct-1', event(id))
+    await expect.poll(() => seenByB.length, { timeout: 3000 }).toBe(ids.length)
+    expect(seenByB).toEqual(ids)
+  })
 })

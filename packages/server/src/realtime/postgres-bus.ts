@@ -65,6 +65,16 @@ export function createPostgresBus(options: { url: string; schema?: string; logge
     setTimeout(() => void listen().catch(() => scheduleReconnect()), retryMs).unref()
     retryMs = Math.min(retryMs * 2, 30_000)
   }
+  // NOTIFYs of one turn of the event loop go out in one statement: a round trip to
+  // PostgreSQL costs more than the notification (each ticket creation sends one).
+  let queued: string[] = []
+  const flush = () => {
+    const payloads = queued
+    queued = []
+    publisher.query('select pg_notify($1, payload) from unnest($2::text[]) with ordinality as n(payload, at) order by at', [channel, payloads]).catch((error: unknown) => {
+      options.logger.warn({ err: error, events: payloads.length }, 'realtime: NOTIFY failed; other nodes miss these events')
+    })
+  }
   const ready = listen().catch((error: unknown) => {
     options.logger.warn({ err: error }, 'realtime: LISTEN failed, retrying')
     scheduleReconnect()
@@ -73,14 +83,13 @@ export function createPostgresBus(options: { url: string; schema?: string; logge
   return {
     publish(accountId, event) {
       local.publish(accountId, event)
-      const payload = JSON.stringify({ node, accountId, event } satisfies Envelope)
-      publisher.query('select pg_notify($1, $2)', [channel, payload]).catch((error: unknown) => {
-        options.logger.warn({ err: error }, 'realtime: NOTIFY failed; other nodes miss this event')
-      })
+      if (queued.length === 0) setImmediate(flush)
+      queued.push(JSON.stringify({ node, accountId, event } satisfies Envelope))
     },
     subscribe: (listenerFn) => local.subscribe(listenerFn),
     async close() {
       closed = true
+      if (queued.length > 0) flush()
       await ready
       await listener?.end().catch(() => undefined)
       await publisher.end()
