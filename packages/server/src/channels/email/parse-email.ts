@@ -3,6 +3,7 @@ import { simpleParser } from 'mailparser'
 import type { AddressObject, Attachment, HeaderValue, ParsedMail } from 'mailparser'
 import type { MailAddress, ParsedAttachment, ParsedEmail } from './parsed-email.ts'
 import { repairRawHeaders } from './repair-raw-headers.ts'
+import { salvageAddress, salvageHeaders } from './salvage-headers.ts'
 import { sanitizeEmailHtml } from './sanitize-email-html.ts'
 import { decodeBytes, detectCharset } from './charsets.ts'
 import { MailparserIconv } from './mailparser-iconv.ts'
@@ -251,15 +252,23 @@ export function unparsedEmail(raw: Buffer, reason: string): ParsedEmail {
   return fallbackParse(raw, [`parse.failed:${reason}`])
 }
 
-/** When mailparser gives up: headers by hand, the body as text in its most likely charset. */
+/**
+ * When mailparser gives up: the header fields that route the message by hand (so it
+ * still reaches its customer and ticket), the body as text in its most likely charset.
+ */
 function fallbackParse(raw: Buffer, warnings: string[]): ParsedEmail {
   const split = raw.indexOf('\n\n') >= 0 ? raw.indexOf('\n\n') : raw.indexOf('\r\n\r\n')
   const body = split >= 0 ? raw.subarray(split) : raw
   const charset = detectCharset(body)
+  const salvaged = salvageHeaders(raw)
+  const headers = Object.fromEntries(Object.entries(salvaged).map(([k, values]) => [k, values.map(decodeWords)]))
+  const from = salvageAddress(salvaged['from']?.[0])
 
   return withoutNul({
-    messageId: null, inReplyTo: [], references: [], subject: '', from: null, replyTo: [], to: [], cc: [],
-    date: null, headers: {}, text: decodeBytes(body, charset === 'us-ascii' ? 'utf-8' : charset).trim(), html: null,
+    messageId: idsOf(headers['message-id']?.slice(0, 1))[0] ?? null, inReplyTo: idsOf(headers['in-reply-to']), references: idsOf(headers['references']),
+    subject: (headers['subject']?.[0] ?? '').trim(), from: from ? { address: from.address, name: decodeWords(from.name) } : null,
+    replyTo: [], to: [], cc: [], date: validDate(headers['date']?.[0]), headers,
+    text: decodeBytes(body, charset === 'us-ascii' ? 'utf-8' : charset).trim(), html: null,
     attachments: [], warnings, contentType: 'text/plain', reportType: null, reportParts: [],
   })
 }

@@ -75,7 +75,7 @@ describe('email parse worker pool', () => {
   it('parses the innocent messages of a batch whose worker hung; only the hostile one is stored unparsed', async () => {
     const workers = pool({ entry: HOSTILE, timeoutMs: 1_000 })
     const batch = await Promise.all([workers.parse(customerMail({ subject: '前' }), {}), workers.parse(hostile('hang'), {}), workers.parse(customerMail({ subject: '後' }), {})])
-    expect(batch.map((e) => [e.subject, e.warnings])).toEqual([['前', []], ['', ['parse.failed:timeout']], ['後', []]])
+    expect(batch.map((e) => [e.subject, e.warnings])).toEqual([['前', []], ['壊れたメール', ['parse.failed:timeout']], ['後', []]])
   }, 30_000)
 
   it('bounds its queue: past it, a message is parsed on the calling thread instead of waiting', async () => {

@@ -100,6 +100,9 @@ export function createParsePool(options: ParsePoolOptions): EmailParser {
       // The timeout starts when a worker takes the task: tasks wait in `queue`, not in piscina.
       replies = await pool.run(batch.map(({ raw, options: o }) => ({ raw, options: o })), { signal: AbortSignal.timeout(timeoutMs) })
     } catch (error) {
+      // The worker is being replaced: the next task waits until a worker answers, so that
+      // the replacement's start-up (≈ 0.5 s, more on a busy machine) is not counted in its timeout.
+      usable = pool.run([{ raw: WARM_UP, options: {} }]).then(() => true, () => true)
       // Which message did it? Each again on its own: the innocent ones parse, the hostile one fails alone.
       if (batch.length > 1) {
         for (const request of batch) await runBatch([request])
