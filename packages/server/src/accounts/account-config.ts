@@ -44,13 +44,13 @@ const caches = new WeakMap<Db, Map<string, CacheEntry>>()
  * changes SLA policies, rules or calendars sets a new version in its own transaction
  * (bumpConfigVersion), so a change is seen by the next ticket on any app node.
  */
-export function accountConfig(db: Db, trx: Executor, accountId: string): AccountConfig {
+export function accountConfig(db: Db, trx: Executor, accountId: string, knownVersion?: string): AccountConfig {
   const direct = uncachedAccountConfig(trx, accountId)
-  // Read the version on first use only: a change that needs no configuration costs nothing.
+  // Read the version on first use only (a change that needs no configuration costs
+  // nothing), and not at all when the caller's own statement read it in this transaction.
   let memoOf: Promise<Map<string, Promise<unknown>>> | undefined
   const currentMemo = () => (memoOf ??= (async () => {
-    const row = await trx.selectFrom('accounts').select('config_version').where('id', '=', accountId).executeTakeFirst()
-    const version = row?.config_version ?? ''
+    const version = knownVersion ?? (await trx.selectFrom('accounts').select('config_version').where('id', '=', accountId).executeTakeFirst())?.config_version ?? ''
     let perAccount = caches.get(db)
     if (!perAccount) caches.set(db, (perAccount = new Map()))
     let entry = perAccount.get(accountId)

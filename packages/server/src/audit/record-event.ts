@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely'
 import type { Executor } from '../db/database.ts'
 import type { EventTable } from './audit.table.ts'
 import { newId } from '../lib/ids.ts'
@@ -21,24 +22,24 @@ export interface EventInput {
  */
 export async function recordEvents(db: Executor, events: EventInput[]): Promise<void> {
   if (events.length === 0) return
-  await db
-    .insertInto('events')
-    .values(
-      events.map((e) => ({
-        id: newId(),
-        account_id: e.accountId,
-        subject_type: e.subjectType,
-        subject_id: e.subjectId,
-        type: e.type,
-        actor_kind: e.actor.kind,
-        actor_id: e.actor.id ?? null,
-        field: e.field ?? null,
-        before: e.before === undefined ? null : JSON.stringify(e.before),
-        after: e.after === undefined ? null : JSON.stringify(e.after),
-        created_at: e.at,
-      })),
-    )
-    .execute()
+  await db.insertInto('events').values(eventRows(events)).execute()
+}
+
+/** The rows recordEvents writes, for a caller that inserts them in a statement of its own (a CTE). */
+export function eventRows(events: readonly EventInput[]): Insertable<EventTable>[] {
+  return events.map((e) => ({
+    id: newId(),
+    account_id: e.accountId,
+    subject_type: e.subjectType,
+    subject_id: e.subjectId,
+    type: e.type,
+    actor_kind: e.actor.kind,
+    actor_id: e.actor.id ?? null,
+    field: e.field ?? null,
+    before: e.before === undefined ? null : JSON.stringify(e.before),
+    after: e.after === undefined ? null : JSON.stringify(e.after),
+    created_at: e.at,
+  }))
 }
 
 export async function recordEvent(db: Executor, event: EventInput): Promise<void> {

@@ -16,7 +16,8 @@ import type { TicketRow } from '../tickets/ticket.table.ts'
  * the caller's transaction has committed and the caller calls `publish()`.
  */
 export interface TicketHooks {
-  created(trx: Trx, ticket: TicketRow): Promise<TicketRow>
+  /** `configVersion`: the account's, when the caller already read it in this transaction. */
+  created(trx: Trx, ticket: TicketRow, configVersion?: string): Promise<TicketRow>
   /** Fields or status changed through PATCH. */
   changed(trx: Trx, before: TicketRow, after: TicketRow): Promise<TicketRow>
   /** An agent's reply was stored (not a note). */
@@ -30,7 +31,7 @@ export function ticketHooks(deps: Deps): TicketHooks {
   const pending: RealtimeEvent[] = []
   let accountId = ''
   // SLA policies, triggers and calendars: cached per account config version (one read per change instead of several).
-  const configOf = (trx: Trx, ticket: TicketRow) => accountConfig(deps.db, trx, ticket.account_id)
+  const configOf = (trx: Trx, ticket: TicketRow, version?: string) => accountConfig(deps.db, trx, ticket.account_id, version)
   const triggers = (trx: Trx, ticket: TicketRow, events: TriggerEvent[], at: string, config: AccountConfig) => {
     // One outside change = one run: a trigger fires at most once across its events.
     const run = { at, depth: 0, fired: new Set<string>(), pending, config }
@@ -40,8 +41,8 @@ export function ticketHooks(deps: Deps): TicketHooks {
   }
 
   return {
-    async created(trx, ticket) {
-      const config = configOf(trx, ticket)
+    async created(trx, ticket, configVersion) {
+      const config = configOf(trx, ticket, configVersion)
       // Routing first: the category's team may bring the SLA policy's conditions into play.
       const routed = await routeTicket(trx, ticket, { at: ticket.created_at, dialect: deps.dialect })
       await syncTicketSla(trx, routed.ticket, { kind: 'created' }, ticket.created_at, config)

@@ -36,7 +36,7 @@ describe.each(testDialects())('customer storage on %s', (dialect) => {
     expect(new Set(results.map((r) => r.customer.id)).size).toBe(1)
     expect(results.filter((r) => r.created)).toHaveLength(1)
     expect(await deps.db.selectFrom('customers').select('id').execute()).toHaveLength(1)
-    const created = await deps.db.selectFrom('events').select('id').where('type', '=', 'customer.created').execute()
-    expect(created).toHaveLength(1)
+    // The losers' half-made customers leave no customer.created behind.
+    expect(results.flatMap((r) => r.pending.events).filter((e) => e.type === 'customer.created')).toHaveLength(1)
   })
 })

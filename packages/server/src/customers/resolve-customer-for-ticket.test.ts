@@ -36,9 +36,11 @@ describe.each(testDialects())('resolveCustomerForTicket on %s', (dialect) => {
     const again = await resolve(deps, account.accountId, { email: 'taro.yamada@example.jp' })
     expect(again).toMatchObject({ created: false, customer: { id: first.customer.id } })
 
-    const events = await deps.db.selectFrom('events').selectAll().where('subject_id', '=', first.customer.id).execute()
-    expect(events.map((e) => e.type)).toEqual(['customer.created'])
-    expect(JSON.parse(events[0]!.after!)).toMatchObject({ crn: first.customer.crn, displayName: '山田 太郎' })
+    // The event and search document come back for the ticket to write with its own.
+    expect(first.pending.events.map((e) => e.type)).toEqual(['customer.created'])
+    expect(first.pending.events[0]!.after).toMatchObject({ crn: first.customer.crn, displayName: '山田 太郎' })
+    expect(first.pending.searchDocuments).toEqual([expect.objectContaining({ type: 'customer', id: first.customer.id, title: '山田 太郎' })])
+    expect(again.pending).toEqual({ events: [], searchDocuments: [] })
   })
 
   it('finds by phone in any common format and names a nameless customer after the contact', async () => {

@@ -1,13 +1,13 @@
 import type { CustomerRef } from '@madoguchi/shared'
 import type { EventInput } from '../audit/record-event.ts'
-import { recordEvents } from '../audit/record-event.ts'
 import type { Trx } from '../db/database.ts'
 import type { Deps } from '../deps.ts'
 import { AppError } from '../lib/app-error.ts'
 import { normalizeEmail, normalizePhone } from '../lib/contact-normalize.ts'
 import { parseCrn } from '../lib/crn.ts'
 import { newId } from '../lib/ids.ts'
-import { indexCustomer } from '../search/search-documents.ts'
+import { customerDocument } from '../search/search-documents.ts'
+import type { SearchDocumentInput } from '../search/search-index.ts'
 import {
   findContactByValue,
   findCustomerByCrn,
@@ -27,6 +27,23 @@ export type { CustomerRow } from './customer.table.ts'
 export type EventActor = EventInput['actor']
 
 /**
+ * Append-only rows the customer's side of a new ticket produces (its event-log
+ * entries, a new customer's search document). They are handed to the caller, which
+ * writes them together with the ticket's own: one statement per table instead of
+ * one per row. They must be written in the same transaction.
+ */
+export interface PendingCustomerRows {
+  events: EventInput[]
+  searchDocuments: SearchDocumentInput[]
+}
+
+export interface ResolvedCustomer {
+  customer: CustomerRow
+  created: boolean
+  pending: PendingCustomerRows
+}
+
+/**
  * The customer a new ticket is about, inside the ticket's transaction.
  * - `{id}` / `{crn}`: must exist (404 `customer.not_found`; a CRN with a wrong check
  *   symbol is 422 `customer.crn_invalid`, never someone else); a merged customer
@@ -35,6 +52,7 @@ export type EventActor = EventInput['actor']
  *   (else phone); a contact the found customer lacks and nobody owns is added to it,
  *   unverified. Nobody found: a new customer (display name = name, else the email or
  *   phone) with a `customer.created` event.
+ * The event-log entries and search document are returned in `pending`, not written.
  */
 export async function resolveCustomerForTicket(
   trx: Trx,
@@ -42,12 +60,13 @@ export async function resolveCustomerForTicket(
   accountId: string,
   ref: CustomerRef,
   actor: EventActor,
-): Promise<{ customer: CustomerRow; created: boolean }> {
+): Promise<ResolvedCustomer> {
+  const pending: PendingCustomerRows = { events: [], searchDocuments: [] }
   if ('id' in ref) {
     const found = await findCustomerById(trx, accountId, ref.id)
     if (!found) throw new AppError('customer.not_found', { id: ref.id })
 
-    return { customer: await followMerges(trx, accountId, found), created: false }
+    return { customer: await followMerges(trx, accountId, found), created: false, pending }
   }
   if ('crn' in ref) {
     const crn = parseCrn(ref.crn)
@@ -55,7 +74,7 @@ export async function resolveCustomerForTicket(
     const found = await findCustomerByCrn(trx, accountId, crn)
     if (!found) throw new AppError('customer.not_found', { crn })
 
-    return { customer: await followMerges(trx, accountId, found), created: false }
+    return { customer: await followMerges(trx, accountId, found), created: false, pending }
   }
 
   const wanted: { kind: ContactKind; value: string }[] = []
@@ -65,12 +84,12 @@ export async function resolveCustomerForTicket(
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = await findByContacts(trx, accountId, wanted)
     if (existing) {
-      await addMissingContacts(trx, deps, existing, wanted, actor)
+      await addMissingContacts(trx, deps, existing, wanted, actor, pending)
 
-      return { customer: existing, created: false }
+      return { customer: existing, created: false, pending }
     }
-    const created = await createFromContacts(trx, deps, accountId, wanted, ref.name, ref.language, actor)
-    if (created) return { customer: created, created: true }
+    const created = await createFromContacts(trx, deps, accountId, wanted, ref.name, ref.language, actor, pending)
+    if (created) return { customer: created, created: true, pending }
     // A concurrent request took one of the contacts first: look again and use theirs.
   }
   throw new Error('customer contacts kept changing while resolving')
@@ -87,7 +106,14 @@ async function findByContacts(trx: Trx, accountId: string, wanted: { kind: Conta
   return undefined
 }
 
-async function addMissingContacts(trx: Trx, deps: Deps, customer: CustomerRow, wanted: { kind: ContactKind; value: string }[], actor: EventActor) {
+async function addMissingContacts(
+  trx: Trx,
+  deps: Deps,
+  customer: CustomerRow,
+  wanted: { kind: ContactKind; value: string }[],
+  actor: EventActor,
+  pending: PendingCustomerRows,
+) {
   const now = deps.clock.now().toISOString()
   const events: EventInput[] = []
   for (const { kind, value } of wanted) {
@@ -123,7 +149,7 @@ async function addMissingContacts(trx: Trx, deps: Deps, customer: CustomerRow, w
   }
   if (events.length > 0) {
     await trx.updateTable('customers').set({ updated_at: now }).where('id', '=', customer.id).execute()
-    await recordEvents(trx, events)
+    pending.events.push(...events)
   }
 }
 
@@ -135,6 +161,7 @@ async function createFromContacts(
   name: string | undefined,
   language: string | undefined,
   actor: EventActor,
+  pending: PendingCustomerRows,
 ): Promise<CustomerRow | undefined> {
   const now = deps.clock.now().toISOString()
   const displayName = name?.normalize('NFKC').trim() || wanted[0]!.value
@@ -166,19 +193,17 @@ async function createFromContacts(
     }
     contacts.push({ kind, value })
   }
-  await recordEvents(trx, [
-    {
-      accountId,
-      subjectType: 'customer',
-      subjectId: customer.id,
-      type: 'customer.created',
-      actor,
-      after: { crn: customer.crn, displayName, contacts },
-      at: now,
-    },
-  ])
-  // Issue 6 hook: a customer made by a first contact is findable by name at once.
-  await indexCustomer(trx, deps.dialect, customer, true)
+  pending.events.push({
+    accountId,
+    subjectType: 'customer',
+    subjectId: customer.id,
+    type: 'customer.created',
+    actor,
+    after: { crn: customer.crn, displayName, contacts },
+    at: now,
+  })
+  // Issue 6 hook: a customer made by a first contact is findable by name once the ticket commits.
+  pending.searchDocuments.push(customerDocument(customer, true))
 
   return customer
 }

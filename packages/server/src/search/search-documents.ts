@@ -40,10 +40,11 @@ export async function indexNewMessage(db: Executor, dialect: Dialect, message: M
   if (doc) await insertNewSearchDocuments(db, dialect, [doc])
 }
 
-/** A new ticket: its subject and its first message, in one statement. */
-export async function indexNewTicket(db: Executor, dialect: Dialect, ticket: TicketFields, message: MessageFields): Promise<void> {
+/** A new ticket's documents: its subject and its first message (unless a system line). */
+export function newTicketDocuments(ticket: TicketFields, message: MessageFields): SearchDocumentInput[] {
   const first = messageDocument(message, ticket)
-  await insertNewSearchDocuments(db, dialect, first ? [subjectDocument(ticket, true), first] : [subjectDocument(ticket, true)])
+
+  return first ? [subjectDocument(ticket, true), first] : [subjectDocument(ticket, true)]
 }
 
 /** After a PATCH: a new subject is re-indexed, a new team carried to every document of the ticket. */
@@ -67,12 +68,16 @@ export async function indexCustomer(db: Executor, dialect: Dialect, customer: Cu
 
     return
   }
+  await indexSearchDocument(db, dialect, customerDocument(customer, isNew))
+}
+
+/** A customer's search document (for a caller that writes it with others: a first contact's ticket). */
+export function customerDocument(customer: CustomerFields, isNew: boolean): SearchDocumentInput {
   const names = [customer.display_name, customer.family_name, customer.given_name, customer.family_name_kana, customer.given_name_kana, customer.preferred_name]
   const unique = [...new Set(names.filter((n): n is string => !!n))]
   const text = [...unique, customer.organization, customer.crn].filter(Boolean).join('\n')
-  await indexSearchDocument(db, dialect, {
-    accountId: customer.account_id, type: 'customer', id: customer.id, visibility: 'internal', title: customer.display_name, text, updatedAt: customer.updated_at, isNew,
-  })
+
+  return { accountId: customer.account_id, type: 'customer', id: customer.id, visibility: 'internal', title: customer.display_name, text, updatedAt: customer.updated_at, isNew }
 }
 
 export async function removeCustomerFromSearch(db: Executor, dialect: Dialect, accountId: string, customerId: string): Promise<void> {

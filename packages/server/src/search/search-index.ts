@@ -1,8 +1,10 @@
 import type { SearchDocType, SearchVisibility } from '@madoguchi/shared'
 import { sql } from 'kysely'
+import type { Insertable } from 'kysely'
 import type { Dialect } from '../db/create-db.ts'
 import type { Executor } from '../db/database.ts'
 import { toIndexText } from '../lib/japanese-text.ts'
+import type { SearchDocumentTable } from './search.table.ts'
 
 /** Snippets come from the start of a document; longer text is indexed but not kept. */
 export const SNIPPET_SOURCE_CHARS = 2000
@@ -46,8 +48,38 @@ export async function indexSearchDocument(db: Executor, dialect: Dialect, doc: S
  */
 export async function insertNewSearchDocuments(db: Executor, dialect: Dialect, docs: readonly SearchDocumentInput[]): Promise<void> {
   if (docs.length === 0) return
-  const indexTexts = docs.map((doc) => toIndexText(doc.text.length > INDEXED_TEXT_CHARS ? doc.text.slice(0, INDEXED_TEXT_CHARS) : doc.text))
-  const rows = docs.map((doc) => ({
+  if (dialect === 'postgres') {
+    await db.insertInto('search_documents').values(postgresSearchRows(docs)).execute()
+
+    return
+  }
+  const indexTexts = docs.map(indexTextOf)
+  const rows = docs.map(searchRow)
+  // Matched back by (type, id): RETURNING promises no order.
+  const inserted = await db.insertInto('search_documents').values(rows).returning(['id', 'doc_type', 'doc_id']).execute()
+  const fts = inserted.map((row) => {
+    const at = rows.findIndex((r) => r.doc_type === row.doc_type && r.doc_id === row.doc_id)
+
+    return sql`(${row.id}, ${indexTexts[at]})`
+  })
+  await sql`insert into search_fts (rowid, index_text) values ${sql.join(fts)}`.execute(db)
+}
+
+/**
+ * PostgreSQL rows of new documents, text vector included, for a caller that inserts
+ * them in a statement of its own (the ticket creation's CTE).
+ */
+export function postgresSearchRows(docs: readonly SearchDocumentInput[]): Insertable<SearchDocumentTable>[] {
+  // index_tsv is not in the table type (only this module writes it): hence the cast.
+  return docs.map((doc) => ({ ...searchRow(doc), index_tsv: sql`to_tsvector('simple', ${indexTextOf(doc)})` }) as Insertable<SearchDocumentTable>)
+}
+
+function indexTextOf(doc: SearchDocumentInput): string {
+  return toIndexText(doc.text.length > INDEXED_TEXT_CHARS ? doc.text.slice(0, INDEXED_TEXT_CHARS) : doc.text)
+}
+
+function searchRow(doc: SearchDocumentInput) {
+  return {
     account_id: doc.accountId,
     doc_type: doc.type,
     doc_id: doc.id,
@@ -57,20 +89,7 @@ export async function insertNewSearchDocuments(db: Executor, dialect: Dialect, d
     title: doc.title,
     body: doc.text.slice(0, SNIPPET_SOURCE_CHARS),
     updated_at: doc.updatedAt,
-  }))
-  if (dialect === 'postgres') {
-    await db.insertInto('search_documents').values(rows.map((row, i) => ({ ...row, index_tsv: sql`to_tsvector('simple', ${indexTexts[i]})` }) as typeof row)).execute()
-
-    return
   }
-  // Matched back by (type, id): RETURNING promises no order.
-  const inserted = await db.insertInto('search_documents').values(rows).returning(['id', 'doc_type', 'doc_id']).execute()
-  const fts = inserted.map((row) => {
-    const at = rows.findIndex((r) => r.doc_type === row.doc_type && r.doc_id === row.doc_id)
-
-    return sql`(${row.id}, ${indexTexts[at]})`
-  })
-  await sql`insert into search_fts (rowid, index_text) values ${sql.join(fts)}`.execute(db)
 }
 
 export async function removeSearchDocument(db: Executor, dialect: Dialect, accountId: string, type: SearchDocType, id: string): Promise<void> {

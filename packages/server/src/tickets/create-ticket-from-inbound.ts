@@ -90,7 +90,7 @@ export async function createTicketFromInbound(deps: Deps, input: InboundTicketIn
   const hooks = ticketHooks(deps)
   try {
     const { ticket, message, customer, created } = await deps.transact(async (trx) => {
-      const { customer, created } = await resolveCustomerForTicket(trx, deps, input.accountId, input.customer, { kind: 'system', id: null })
+      const { customer, created, pending } = await resolveCustomerForTicket(trx, deps, input.accountId, input.customer, { kind: 'system', id: null })
       const inserted = await insertNewTicket(trx, deps.dialect, {
         accountId: input.accountId,
         subject: subjectOf(input.subject, input.bodyText),
@@ -106,12 +106,13 @@ export async function createTicketFromInbound(deps: Deps, input: InboundTicketIn
         message: { bodyText: input.bodyText, bodyHtml, externalId, metadata: input.metadata ?? {} },
         actor: { kind: 'customer', id: customer.id },
         at: now,
+        customerRows: pending,
       })
       if (!inserted) throw new DuplicateInbound()
       if (input.inTransaction) await input.inTransaction(trx, { ticketId: inserted.ticket.id, messageId: inserted.message.id })
 
       // Issue 7 hook: SLA clocks, routing, triggers (automation/ticket-hooks.ts).
-      return { ...inserted, ticket: await hooks.created(trx, inserted.ticket), customer, created }
+      return { ...inserted, ticket: await hooks.created(trx, inserted.ticket, inserted.configVersion), customer, created }
     })
     hooks.publish()
     deps.realtime.publish(input.accountId, {

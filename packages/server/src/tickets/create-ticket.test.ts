@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { RealtimeEvent } from '@madoguchi/shared'
+import { searchVia } from '../search/search-test-corpus.ts'
 import { testDialects } from '../test/dialects.ts'
 import { seedTestAccount } from '../test/fixtures.ts'
 import { startTestApp } from '../test/test-app.ts'
@@ -41,6 +42,17 @@ describe.each(testDialects())('POST /tickets on %s', (dialect) => {
     expect(tags.map((t) => t.tag)).toEqual(['vip', '返品'])
     const events = (await app.inject({ url: `/api/v1/tickets/${ticket.id}/events`, headers: account.agent.headers })).json()
     expect(events.items[0]).toMatchObject({ type: 'ticket.created', actor: { kind: 'agent', id: account.agent.id } })
+    const customerEvents = await deps.db.selectFrom('events').select(['type', 'after']).where('subject_id', '=', ticket.customer.id).execute()
+    expect(customerEvents.map((e) => e.type)).toEqual(['customer.created'])
+    expect(JSON.parse(customerEvents[0]!.after!)).toMatchObject({ crn: ticket.customer.crn, displayName: '佐藤 花子' })
+
+    // Searchable as soon as the 201 is out: the new customer by name, the ticket by subject and message.
+    const customers = await searchVia(app, account.agent.headers, { q: '佐藤', type: 'customer' })
+    expect(customers.results.map((r) => r.id)).toEqual([ticket.customer.id])
+    const bySubject = await searchVia(app, account.agent.headers, { q: 'について', type: 'ticket' })
+    expect(bySubject.results.map((r) => r.id)).toEqual([ticket.id])
+    const byMessage = await searchVia(app, account.agent.headers, { q: 'したい', type: 'message' })
+    expect(byMessage.results.map((r) => r.ticketId)).toEqual([ticket.id])
   })
 
   it('finds the existing customer by email, id or CRN instead of creating another', async () => {

@@ -29,7 +29,7 @@ export async function createTicket(deps: Deps, viewer: Viewer, input: CreateTick
 
   const hooks = ticketHooks(deps)
   const { ticket, customer, created } = await deps.transact(async (trx) => {
-    const { customer, created } = await resolveCustomerForTicket(trx, deps, viewer.accountId, input.customer, actor)
+    const { customer, created, pending } = await resolveCustomerForTicket(trx, deps, viewer.accountId, input.customer, actor)
     const inserted = await insertNewTicket(trx, deps.dialect, {
       accountId: viewer.accountId,
       subject: input.subject,
@@ -45,11 +45,12 @@ export async function createTicket(deps: Deps, viewer: Viewer, input: CreateTick
       message: { bodyText: input.message.body, bodyHtml, externalId: null, metadata: {} },
       actor,
       at: now,
+      customerRows: pending,
     })
 
     // Without an external id the message cannot be a duplicate.
     // Issue 7 hook: SLA clocks, routing, triggers (automation/ticket-hooks.ts).
-    return { ticket: await hooks.created(trx, inserted!.ticket), customer, created }
+    return { ticket: await hooks.created(trx, inserted!.ticket, inserted!.configVersion), customer, created }
   })
   hooks.publish()
 

@@ -1,12 +1,15 @@
 import type { Channel, TicketPriority } from '@madoguchi/shared'
 import { sql } from 'kysely'
 import type { EventInput } from '../audit/record-event.ts'
-import { recordEvents } from '../audit/record-event.ts'
+import { eventRows, recordEvents } from '../audit/record-event.ts'
+import type { PendingCustomerRows } from '../customers/resolve-customer-for-ticket.ts'
 import type { Dialect } from '../db/create-db.ts'
 import type { Trx } from '../db/database.ts'
 import { toJson } from '../db/json.ts'
 import { newId } from '../lib/ids.ts'
-import { indexNewTicket } from '../search/search-documents.ts'
+import { newTicketDocuments } from '../search/search-documents.ts'
+import type { SearchDocumentInput } from '../search/search-index.ts'
+import { insertNewSearchDocuments, postgresSearchRows } from '../search/search-index.ts'
 import { insertMessageRow } from './message.repo.ts'
 import { allocateTicketNumber, insertTicketRow, insertTicketTags } from './ticket.repo.ts'
 import type { MessageRow, TicketRow } from './ticket.table.ts'
@@ -28,9 +31,18 @@ export interface NewTicket {
   /** Who made the ticket (for the event log). */
   actor: EventInput['actor']
   at: string
+  /** The customer's event-log entries and search document (resolveCustomerForTicket), written with the ticket's. */
+  customerRows: PendingCustomerRows
 }
 
-type Created = { ticket: TicketRow; message: MessageRow }
+/** `configVersion`: the account's, read by the same statement that took the number (for the configuration cache). */
+type Created = { ticket: TicketRow; message: MessageRow; configVersion: string }
+
+/** The event-log entries and search documents of a new ticket, customer's included. */
+interface AppendOnly {
+  events: EventInput[]
+  searchDocuments: SearchDocumentInput[]
+}
 
 /**
  * The statements every ticket creation runs, inside a transaction the caller owns
@@ -80,47 +92,51 @@ export async function insertNewTicket(trx: Trx, dialect: Dialect, t: NewTicket):
     metadata: toJson(t.message.metadata),
     created_at: t.at,
   }
-  // The events reference the ticket by id only (no foreign key), so they can be
-  // written before the ticket number is taken.
   const subject = { accountId: t.accountId, subjectType: 'ticket' as const, subjectId: ticket.id, actor: t.actor, at: t.at }
-  await recordEvents(trx, [
-    {
-      ...subject,
-      type: 'ticket.created',
-      after: {
-        subject: t.subject, status: 'new', priority: t.priority, category: t.category, channel: t.channel,
-        customerId: t.customerId, assigneeId: t.assigneeId, teamId: t.teamId, tags: t.tags,
+  const appendOnly: AppendOnly = {
+    events: [
+      ...t.customerRows.events,
+      {
+        ...subject,
+        type: 'ticket.created',
+        after: {
+          subject: t.subject, status: 'new', priority: t.priority, category: t.category, channel: t.channel,
+          customerId: t.customerId, assigneeId: t.assigneeId, teamId: t.teamId, tags: t.tags,
+        },
       },
-    },
-    { ...subject, type: 'message.created', field: 'messages', after: { messageId: message.id, kind: 'inbound' } },
-  ])
+      { ...subject, type: 'message.created', field: 'messages', after: { messageId: message.id, kind: 'inbound' } },
+    ],
+    // Issue 6 hook: subject and first message are searchable as soon as this commits.
+    searchDocuments: [...t.customerRows.searchDocuments, ...newTicketDocuments(ticket, message)],
+  }
 
-  // Issue 6 hook: subject and first message are searchable as soon as this commits.
-  // Written before the number is taken so the account row lock is not held longer;
-  // a duplicate (null below) is rolled back by the caller, index rows included.
-  await indexNewTicket(trx, dialect, ticket, message)
-
-  return dialect === 'postgres' ? insertOnPostgres(trx, ticket, message, t.tags) : insertOnSqlite(trx, ticket, message, t.tags)
+  return dialect === 'postgres' ? insertOnPostgres(trx, ticket, message, t.tags, appendOnly) : insertOnSqlite(trx, ticket, message, t.tags, appendOnly)
 }
 
-/** SQLite has one writer at a time: plain statements, in order. */
-async function insertOnSqlite(trx: Trx, ticket: TicketRow, message: MessageRow, tags: readonly string[]): Promise<Created | null> {
-  ticket.number = await allocateTicketNumber(trx, ticket.account_id)
+/** SQLite has one writer at a time: plain statements, in order, one per table. */
+async function insertOnSqlite(trx: Trx, ticket: TicketRow, message: MessageRow, tags: readonly string[], appendOnly: AppendOnly): Promise<Created | null> {
+  // The events reference the ticket by id only (no foreign key), and a duplicate
+  // (null below) is rolled back by the caller, index rows included.
+  await recordEvents(trx, appendOnly.events)
+  await insertNewSearchDocuments(trx, 'sqlite', appendOnly.searchDocuments)
+  const { number, configVersion } = await allocateTicketNumber(trx, ticket.account_id)
+  ticket.number = number
   await insertTicketRow(trx, ticket)
   if (!(await insertMessageRow(trx, message))) return null
   await insertTicketTags(trx, ticket.account_id, ticket.id, tags, ticket.updated_at)
 
-  return { ticket, message }
+  return { ticket, message, configVersion }
 }
 
 /**
- * PostgreSQL: taking the number locks the account row until commit, so every
- * concurrent creation in the account queues behind it. To keep that queue short,
- * the number, the ticket, its first message and its tags are written by ONE
- * statement (data-modifying CTEs; foreign keys are checked at its end), and the
- * lock is held only for that statement and the commit.
+ * PostgreSQL: every round trip costs more than the row it carries, and taking the
+ * number locks the account row until commit, so every concurrent creation in the
+ * account queues behind it. So the number, the ticket, its first message, its tags,
+ * the event-log entries and the search documents are written by ONE statement
+ * (data-modifying CTEs; foreign keys are checked at its end), and the lock is held
+ * only for that statement and the commit.
  */
-async function insertOnPostgres(trx: Trx, ticket: TicketRow, message: MessageRow, tags: readonly string[]): Promise<Created | null> {
+async function insertOnPostgres(trx: Trx, ticket: TicketRow, message: MessageRow, tags: readonly string[], appendOnly: AppendOnly): Promise<Created | null> {
   const { number: _placeholder, ...columns } = ticket
   const row = await trx
     .with('n', (db) =>
@@ -128,7 +144,7 @@ async function insertOnPostgres(trx: Trx, ticket: TicketRow, message: MessageRow
         .updateTable('accounts')
         .set((eb) => ({ next_ticket_number: eb('next_ticket_number', '+', 1) }))
         .where('id', '=', ticket.account_id)
-        .returning(sql<number>`next_ticket_number - 1`.as('number')),
+        .returning([sql<number>`next_ticket_number - 1`.as('number'), 'config_version']),
     )
     .with('t', (db) => db.insertInto('tickets').values({ ...columns, number: (eb) => eb.selectFrom('n').select('n.number') }).returning('id'))
     .with('m', (db) => {
@@ -144,10 +160,12 @@ async function insertOnPostgres(trx: Trx, ticket: TicketRow, message: MessageRow
         .expression(sql`select ${ticket.account_id}, ${ticket.id}, ${ticket.updated_at}, unnest(${[...tags]}::text[])`)
         .returning('tag'),
     )
+    .with('e', (db) => db.insertInto('events').values(eventRows(appendOnly.events)).returning('id'))
+    .with('s', (db) => db.insertInto('search_documents').values(postgresSearchRows(appendOnly.searchDocuments)).returning('id'))
     .selectFrom('n')
-    .select((eb) => ['n.number', eb.selectFrom('m').select((m) => m.fn.countAll<number>().as('c')).as('inserted')])
+    .select((eb) => ['n.number', 'n.config_version', eb.selectFrom('m').select((m) => m.fn.countAll<number>().as('c')).as('inserted')])
     .executeTakeFirstOrThrow()
   if (Number(row.inserted) === 0) return null
 
-  return { ticket: { ...ticket, number: Number(row.number) }, message }
+  return { ticket: { ...ticket, number: Number(row.number) }, message, configVersion: row.config_version }
 }

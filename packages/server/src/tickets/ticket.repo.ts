@@ -25,15 +25,16 @@ export async function lockTicketRow(trx: Trx, dialect: Dialect, accountId: strin
  * transaction ends, so concurrent creations get distinct, gap-free numbers (a
  * rolled-back creation gives its number back).
  */
-export async function allocateTicketNumber(trx: Trx, accountId: string): Promise<number> {
+/** The next ticket number, and the account's configuration version read by the same statement. */
+export async function allocateTicketNumber(trx: Trx, accountId: string): Promise<{ number: number; configVersion: string }> {
   const row = await trx
     .updateTable('accounts')
     .set((eb) => ({ next_ticket_number: eb('next_ticket_number', '+', 1) }))
     .where('id', '=', accountId)
-    .returning('next_ticket_number')
+    .returning(['next_ticket_number', 'config_version'])
     .executeTakeFirstOrThrow()
 
-  return Number(row.next_ticket_number) - 1
+  return { number: Number(row.next_ticket_number) - 1, configVersion: row.config_version }
 }
 
 export async function insertTicketRow(trx: Trx, row: NewTicketRow): Promise<void> {
