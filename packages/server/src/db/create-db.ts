@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import type { SqliteDatabase } from 'kysely'
 import type { DatabaseConfig } from '../config.ts'
 import type { Db } from './database.ts'
+import { withPreparedWrites } from './prepared-writes.ts'
 
 // COUNT(*) and BIGINT columns come back from pg as strings; every bigint we store
 // (epoch milliseconds, counters) fits a JS number, so parse them as numbers.
@@ -21,7 +22,7 @@ export function createDb(config: DatabaseConfig): Db {
       ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
     })
 
-    return new Kysely({ dialect: new PostgresDialect({ pool }) })
+    return new Kysely({ dialect: new PostgresDialect({ pool: withPreparedWrites(pool) }) })
   }
   if (config.filename !== ':memory:') fs.mkdirSync(path.dirname(config.filename), { recursive: true })
   const sqlite = new SQLite(config.filename)
