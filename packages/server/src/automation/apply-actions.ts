@@ -1,5 +1,6 @@
 import type { AutomationAction, RealtimeEvent } from '@madoguchi/shared'
 import { normalizeTag } from '@madoguchi/shared'
+import type { AccountConfig } from '../accounts/account-config.ts'
 import type { EventInput } from '../audit/record-event.ts'
 import { recordEvents } from '../audit/record-event.ts'
 import type { Trx } from '../db/database.ts'
@@ -25,6 +26,8 @@ export interface ActionContext {
   at: string
   ruleId: string
   pending: RealtimeEvent[]
+  /** The run's cached account configuration (accounts/account-config.ts); read directly when absent. */
+  config?: AccountConfig
 }
 
 const ACTOR = { kind: 'system' as const }
@@ -35,7 +38,7 @@ async function change(ctx: ActionContext, ticket: TicketRow, set: TicketUpdate, 
   const after = { ...ticket, ...set, updated_at: ctx.at } as TicketRow
   await updateTicketRow(ctx.trx, ticket.account_id, ticket.id, { ...set, updated_at: ctx.at }, parseJson<string[]>(after.tags, []))
   await recordEvents(ctx.trx, events)
-  if (set.status !== undefined || set.priority !== undefined || set.category !== undefined) await syncTicketSla(ctx.trx, after, { kind: 'updated', before: ticket }, ctx.at)
+  if (set.status !== undefined || set.priority !== undefined || set.category !== undefined) await syncTicketSla(ctx.trx, after, { kind: 'updated', before: ticket }, ctx.at, ctx.config)
 
   return after
 }

@@ -39,7 +39,7 @@ export async function runTriggers(trx: Trx, deps: Deps, ticket: TicketRow, event
     if (!ruleMatches(rule, factsOf(current, extras))) continue
     run.fired.add(rule.id)
     const before = current
-    for (const action of rule.actions) current = await applyAction({ trx, deps, at: run.at, ruleId: rule.id, pending: run.pending }, current, action)
+    for (const action of rule.actions) current = await applyAction({ trx, deps, at: run.at, ruleId: rule.id, pending: run.pending, config: run.config }, current, action)
     await recordEvent(trx, {
       accountId: ticket.account_id, subjectType: 'ticket', subjectId: ticket.id, type: 'automation.rule_fired', actor: { kind: 'system' },
       field: 'automation', after: { ruleId: rule.id, name: rule.name, event, depth: run.depth }, at: run.at,
