@@ -8,7 +8,6 @@ import type { Trx } from '../db/database.ts'
 import { toJson } from '../db/json.ts'
 import { newId } from '../lib/ids.ts'
 import { newTicketDocuments } from '../search/search-documents.ts'
-import type { SearchDocumentInput } from '../search/search-index.ts'
 import { insertNewSearchDocuments, postgresSearchRows } from '../search/search-index.ts'
 import { insertMessageRow } from './message.repo.ts'
 import { allocateTicketNumber, insertTicketRow, insertTicketTags } from './ticket.repo.ts'
@@ -38,11 +37,8 @@ export interface NewTicket {
 /** `configVersion`: the account's, read by the same statement that took the number (for the configuration cache). */
 type Created = { ticket: TicketRow; message: MessageRow; configVersion: string }
 
-/** The event-log entries and search documents of a new ticket, customer's included. */
-interface AppendOnly {
-  events: EventInput[]
-  searchDocuments: SearchDocumentInput[]
-}
+/** The event-log entries and search documents of a new ticket: the customer's list, the ticket's rows added. */
+type AppendOnly = PendingCustomerRows
 
 /**
  * The statements every ticket creation runs, inside a transaction the caller owns
