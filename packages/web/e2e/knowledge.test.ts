@@ -10,7 +10,7 @@ let articleId = ''
 const pageErrors: string[] = []
 
 interface Translation { locale: string; title: string; body: string; status: string; revision: number; publishedRevision: number | null }
-interface Article { id: string; categoryId: string; visibility: string; translations: Translation[] }
+interface Article { id: string; categoryId: string; visibility: string; isFaq: boolean; translations: Translation[] }
 interface Revision { number: number; body: string; restoredFrom: number | null }
 
 const getArticle = (id: string) => server.api<Article>(server.account.agent, 'GET', `/api/v1/kb/articles/${id}`)
@@ -154,6 +154,21 @@ describe('knowledge base', () => {
     const revisions = await server.api<{ revisions: Revision[] }>(server.account.agent, 'GET', `/api/v1/kb/articles/${articleId}/translations/ja/revisions`)
     expect(revisions.revisions[0]).toMatchObject({ number: 4, restoredFrom: 2, body: published2 })
     await history.getByText('リビジョン 2 から復元').waitFor()
+  })
+
+  it('saves an existing article’s settings on their own, and says so until they change again', async () => {
+    const settings = page.locator('.kb-settings')
+    const status = settings.getByRole('status')
+    await settings.getByLabel('FAQ（よくある質問に表示）').check()
+    await settings.getByRole('button', { name: '設定を保存' }).click()
+    await expect.poll(() => status.textContent()).toBe('保存しました。')
+    expect((await getArticle(articleId)).isFaq).toBe(true)
+
+    await settings.getByLabel('FAQ（よくある質問に表示）').uncheck()
+    expect(await status.textContent()).toBe('')
+    await settings.getByRole('button', { name: '設定を保存' }).click()
+    await expect.poll(() => status.textContent()).toBe('保存しました。')
+    expect((await getArticle(articleId)).isFaq).toBe(false)
   })
 
   it('finds the article in the list by words and filters', async () => {

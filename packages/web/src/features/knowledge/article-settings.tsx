@@ -1,5 +1,5 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSave } from '../../lib/use-save.ts'
 import { ErrorNotice } from '../../ui/feedback.tsx'
 import type { KbCategoryView, KbVisibility } from './kb-api.ts'
 import { KB_VISIBILITIES } from './kb-api.ts'
@@ -19,25 +19,13 @@ interface Props {
 /** Settings shared by both translations: category, visibility, FAQ flag, tags. */
 export function ArticleSettings({ value, onChange, categories, readOnly, onSave, dirty }: Props) {
   const { t, i18n } = useTranslation()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-  const [saved, setSaved] = useState(false)
+  const { error, saved, busy, run, clearSaved } = useSave()
   const set = (patch: Partial<NewArticleSettings>) => {
-    setSaved(false)
+    clearSaved()
     onChange({ ...value, ...patch })
   }
   const save = async () => {
-    if (!onSave) return
-    setBusy(true)
-    setError(null)
-    try {
-      await onSave()
-      setSaved(true)
-    } catch (err) {
-      setError(err)
-    } finally {
-      setBusy(false)
-    }
+    if (onSave) await run(onSave)
   }
 
   return (
