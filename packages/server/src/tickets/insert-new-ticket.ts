@@ -11,6 +11,7 @@ import { newTicketDocuments } from '../search/search-documents.ts'
 import { insertNewSearchDocuments, postgresSearchRows } from '../search/search-index.ts'
 import { insertMessageRow } from './message.repo.ts'
 import { allocateTicketNumber, insertTicketRow, insertTicketTags } from './ticket.repo.ts'
+import { ensureTicketNumberSequence, ticketNumberSequence } from './ticket-number-sequence.ts'
 import type { MessageRow, TicketRow } from './ticket.table.ts'
 
 export interface NewTicket {
@@ -44,7 +45,7 @@ type AppendOnly = PendingCustomerRows
  * The statements every ticket creation runs, inside a transaction the caller owns
  * (which has already resolved the customer). Returns null when the first message
  * is a duplicate of one already stored (same channel and external id): the caller
- * must then roll back, which also gives the ticket number back.
+ * must then roll back (on SQLite this also gives the ticket number back).
  */
 export async function insertNewTicket(trx: Trx, dialect: Dialect, t: NewTicket): Promise<Created | null> {
   const ticket: TicketRow = {
@@ -125,22 +126,21 @@ async function insertOnSqlite(trx: Trx, ticket: TicketRow, message: MessageRow, 
 }
 
 /**
- * PostgreSQL: every round trip costs more than the row it carries, and taking the
- * number locks the account row until commit, so every concurrent creation in the
- * account queues behind it. So the number, the ticket, its first message, its tags,
- * the event-log entries and the search documents are written by ONE statement
- * (data-modifying CTEs; foreign keys are checked at its end), and the lock is held
- * only for that statement and the commit.
+ * PostgreSQL: every round trip costs more than the row it carries. So the number
+ * (from the account's sequence: no lock held past the call, see
+ * ticket-number-sequence.ts), the ticket, its first message, its tags, the event-log
+ * entries and the search documents are written by ONE statement (data-modifying
+ * CTEs; foreign keys are checked at its end).
  */
 async function insertOnPostgres(trx: Trx, ticket: TicketRow, message: MessageRow, tags: readonly string[], appendOnly: AppendOnly): Promise<Created | null> {
   const { number: _placeholder, ...columns } = ticket
+  await ensureTicketNumberSequence(trx, ticket.account_id)
   const row = await trx
     .with('n', (db) =>
       db
-        .updateTable('accounts')
-        .set((eb) => ({ next_ticket_number: eb('next_ticket_number', '+', 1) }))
+        .selectFrom('accounts')
         .where('id', '=', ticket.account_id)
-        .returning([sql<number>`next_ticket_number - 1`.as('number'), 'config_version']),
+        .select([sql<number>`nextval(${ticketNumberSequence(ticket.account_id)})`.as('number'), 'config_version']),
     )
     .with('t', (db) => db.insertInto('tickets').values({ ...columns, number: (eb) => eb.selectFrom('n').select('n.number') }).returning('id'))
     .with('m', (db) => {
