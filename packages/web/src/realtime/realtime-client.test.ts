@@ -3,8 +3,11 @@ import { WebSocket as NodeWebSocket, WebSocketServer } from 'ws'
 import type { RealtimeEvent } from '../api/types.ts'
 import { RealtimeClient } from './realtime-client.ts'
 
-// Node 20 has no global WebSocket; `ws` speaks the same protocol and API shape.
-;(globalThis as { WebSocket?: unknown }).WebSocket ??= NodeWebSocket
+// `ws` stands in for the browser's WebSocket on every Node version: Node 20 has no global
+// one, and Node 22's (undici 6) fires `error` but never `close` when a connect is refused
+// (nodejs/undici#3546), so the client would wait forever for the close it retries from —
+// browsers, `ws` and Node 24's undici 7 fire both.
+;(globalThis as { WebSocket?: unknown }).WebSocket = NodeWebSocket
 
 const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((f) => f()))
