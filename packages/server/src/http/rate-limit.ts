@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Deps } from '../deps.ts'
+import { writeAlone } from '../db/write-alone.ts'
 import { AppError } from '../lib/app-error.ts'
 
 export interface RateLimit {
@@ -18,10 +19,10 @@ export interface RateLimitState {
  * in the `rate_limits` table so that every app node shares it. One atomic upsert:
  * a window that has ended restarts at 1, otherwise the count goes up.
  */
-export async function hitRateLimit(deps: Pick<Deps, 'db' | 'clock'>, bucket: string, windowMs: number): Promise<RateLimitState> {
+export async function hitRateLimit(deps: Pick<Deps, 'db' | 'dialect' | 'transact' | 'clock'>, bucket: string, windowMs: number): Promise<RateLimitState> {
   const now = deps.clock.now().getTime()
   const expired = sql<boolean>`rate_limits.window_ends_at <= ${now}`
-  const row = await deps.db
+  const row = await writeAlone(deps, (db) => db
     .insertInto('rate_limits')
     .values({ bucket, count: 1, window_ends_at: now + windowMs })
     .onConflict((oc) =>
@@ -31,7 +32,7 @@ export async function hitRateLimit(deps: Pick<Deps, 'db' | 'clock'>, bucket: str
       }),
     )
     .returning(['count', 'window_ends_at'])
-    .executeTakeFirstOrThrow()
+    .executeTakeFirstOrThrow())
 
   return { count: Number(row.count), windowEndsAt: Number(row.window_ends_at) }
 }
@@ -41,7 +42,7 @@ export async function hitRateLimit(deps: Pick<Deps, 'db' | 'clock'>, bucket: str
  * more than `limit` times in the current window. Every call counts, refused ones too,
  * so hammering does not help. Buckets are free-form: `login:ip:1.2.3.4`, `form:<inbox>`.
  */
-export async function enforceRateLimit(deps: Pick<Deps, 'db' | 'clock'>, bucket: string, rule: RateLimit): Promise<void> {
+export async function enforceRateLimit(deps: Pick<Deps, 'db' | 'dialect' | 'transact' | 'clock'>, bucket: string, rule: RateLimit): Promise<void> {
   const state = await hitRateLimit(deps, bucket, rule.windowMs)
   if (state.count > rule.limit) {
     const retryAfterSeconds = Math.max(1, Math.ceil((state.windowEndsAt - deps.clock.now().getTime()) / 1000))

@@ -2,6 +2,7 @@ import type { RawEmailResult } from '@madoguchi/shared'
 import type { Executor } from '../../db/database.ts'
 import type { Deps } from '../../deps.ts'
 import { toJson } from '../../db/json.ts'
+import { writeAlone } from '../../db/write-alone.ts'
 import { hitRateLimit } from '../../http/rate-limit.ts'
 import { enqueueJob } from '../../jobs/enqueue.ts'
 import { AppError } from '../../lib/app-error.ts'
@@ -54,9 +55,9 @@ export async function processRawEmail(deps: Deps, inbox: InboxRow, raw: RawEmail
   /** `recorded`: already written in the transaction that made the ticket. */
   const finish = async (result: RawEmailResult, extra: { enqueueAck?: boolean } = {}, recorded = false) => {
     if (!recorded) {
-      // One statement needs no explicit transaction (the common case: no attachments, no acknowledgement).
+      // One statement needs no transaction of its own (the common case: no attachments, no acknowledgement).
       if (isLinked(result) || extra.enqueueAck) await deps.transact((trx) => record(trx, result, extra))
-      else await record(deps.db, result, extra)
+      else await writeAlone(deps, (db) => record(db, result, extra))
     }
     deps.logger.info({ rawEmailId: raw.id, inboxId: inbox.id, outcome: result.outcome, reason: result.reason }, 'email processed')
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Deps } from '../../deps.ts'
 import { toJson } from '../../db/json.ts'
+import { writeAlone } from '../../db/write-alone.ts'
 import { newId } from '../../lib/ids.ts'
 import { storeBlob } from './blob-store.ts'
 import type { InboxRow, RawEmailRow } from './email.table.ts'
@@ -47,7 +48,7 @@ export async function storeRawEmail(deps: Deps, inbox: InboxRow, raw: Buffer, en
     received_at: deps.clock.now().toISOString(),
     processed_at: null,
   }
-  if (await insertRawEmail(deps.db, row)) return { stored: true, row }
+  if (await writeAlone(deps, (db) => insertRawEmail(db, row))) return { stored: true, row }
   const existing = await findRawEmailByKey(deps.db, inbox.id, dedupeKey)
 
   return existing ? { stored: false, existing } : { stored: true, row }
