@@ -19,6 +19,9 @@ describe.each(testDialects())('cached account configuration on %s', (dialect) =>
     const policy = (await app.inject({ method: 'POST', url: '/api/v1/sla-policies', headers: admin, payload: { name: '標準', calendarId: calendar.id, firstResponseMinutes: 60 } })).json()
     const rule = (await app.inject({ method: 'POST', url: '/api/v1/automation/rules', headers: admin, payload: urgentRule })).json()
     const customer = (await app.inject({ method: 'POST', url: '/api/v1/tickets', headers: admin, payload: { subject: '最初', channel: 'phone', customer: { email: 'c@example.jp', name: '客' }, message: { body: 'x' } } })).json().customer
+    // On PostgreSQL the account's first ticket makes its number sequence and the next one finds it
+    // (once per process, tickets/ticket-number-sequence.ts): not part of the counts below.
+    await app.inject({ method: 'POST', url: '/api/v1/tickets', headers: admin, payload: { subject: '二番目', channel: 'phone', customer: { id: customer.id }, message: { body: 'x' } } })
 
     const counting = countingDeps(deps)
     const counter = counting.counter
