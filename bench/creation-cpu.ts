@@ -17,26 +17,21 @@ import { loadConfig } from '../packages/server/src/config.ts'
 import { seedTestAccount } from '../packages/server/src/test/fixtures.ts'
 import { JA_CONVERSATIONS, EN_CONVERSATIONS } from './generator/vocabulary.ts'
 import { openBenchDb } from './lib/bench-db.ts'
+import { flag } from './lib/options.ts'
+import { procStatCpuMs } from './lib/thread-cpu.ts'
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback
-const dialect = arg('dialect', 'sqlite') === 'postgres' ? 'postgres' : 'sqlite'
-const tickets = Number(arg('tickets', '3000'))
+const dialect = flag('dialect') === 'postgres' ? 'postgres' : 'sqlite'
+const tickets = Number(flag('tickets') ?? 3000)
 const APPLICATION = `madoguchi_cpu_${process.pid}`
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const pgUrl = `${baseUrl}${baseUrl.includes('?') ? '&' : '?'}application_name=${APPLICATION}`
 
-/** User + system CPU, in ms, of the server processes of our connections (clock ticks of /proc/<pid>/stat). */
+/** User + system CPU, in ms, of the server processes of our connections (/proc/<pid>/stat). */
 async function postgresCpuMs(): Promise<number> {
   if (dialect !== 'postgres') return 0
   const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity where application_name = ${APPLICATION}`.execute(bench.db)
-  let ticks = 0
-  for (const { pid } of rows) {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    ticks += Number(fields[11]) + Number(fields[12]) // utime, stime
-  }
 
-  return ticks * 10 // USER_HZ is 100 on Linux
+  return rows.reduce((ms, { pid }) => ms + procStatCpuMs(`/proc/${pid}/stat`), 0)
 }
 
 const bench = await openBenchDb(dialect, 'creation_cpu', pgUrl, { fresh: true })

@@ -20,11 +20,11 @@ import { lookupCustomer } from '../packages/server/src/customers/lookup-customer
 import { ensureLargeDataSet } from './generate-data.ts'
 import { percentile } from './lib/stats.ts'
 import { sampleFilterValues } from './suites/samples.ts'
+import { flag } from './lib/options.ts'
 
 async function main(): Promise<void> {
-  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
-  const dialect = (arg('dialect') ?? 'sqlite') as Dialect
-  const tickets = Number(arg('tickets') ?? process.env.BENCH_TICKETS ?? 1_000_000)
+  const dialect = (flag('dialect') ?? 'sqlite') as Dialect
+  const tickets = Number(flag('tickets') ?? process.env.BENCH_TICKETS ?? 1_000_000)
   const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
   const data = await ensureLargeDataSet(dialect, tickets, pgUrl)
   const values = await sampleFilterValues(data.bench.db, data.accountId, 5)

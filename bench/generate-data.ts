@@ -22,6 +22,7 @@ import { openBulkWriter } from './generator/bulk-writer.ts'
 import type { WorldSpec } from './generator/rows.ts'
 import { customerBatch, ticketBatch, SPAN_MS } from './generator/rows.ts'
 import { TEAM_NAMES } from './generator/vocabulary.ts'
+import { flag } from './lib/options.ts'
 
 export const BENCH_ACCOUNT_NAME = 'Madoguchi Bench'
 const AGENTS = 50
@@ -142,9 +143,8 @@ async function generate(bench: BenchDb, tickets: number, log: (line: string) => 
 }
 
 async function main(): Promise<void> {
-  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
-  const tickets = Number(arg('tickets') ?? process.env.BENCH_TICKETS ?? 1_000_000)
-  const dialects = (arg('dialect') ?? 'sqlite').split(',') as Dialect[]
+  const tickets = Number(flag('tickets') ?? process.env.BENCH_TICKETS ?? 1_000_000)
+  const dialects = (flag('dialect') ?? 'sqlite').split(',') as Dialect[]
   const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
   for (const dialect of dialects) {
     if (process.argv.includes('--fresh')) await dropBenchDb(dialect, `large_${tickets}`, pgUrl)

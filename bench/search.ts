@@ -34,6 +34,7 @@ import { percentile } from './lib/stats.ts'
 import type { Row } from './lib/table.ts'
 import { measureIndexingCost } from './search-create-cost.ts'
 import { createTransact } from '../packages/server/src/db/transact.ts'
+import { flag } from './lib/options.ts'
 
 export const SEARCH_P99_MS = 50
 
@@ -56,7 +57,6 @@ export interface SearchBenchRow {
 }
 
 const log = (line: string) => console.log(line)
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
 
 function depsFor(db: Db, dialect: Dialect): Deps {
   return { db, dialect, transact: createTransact(db, dialect), clock: systemClock, logger: pino({ level: 'warn' }), config: { database: { dialect } } as Config, realtime: createInProcessBus() }
@@ -260,9 +260,9 @@ function formatRows(rows: SearchBenchRow[]): string {
 }
 
 async function main(): Promise<void> {
-  const tickets = Number(arg('tickets') ?? process.env.BENCH_TICKETS ?? 1_000_000)
-  const dialects = (arg('dialect') ?? 'sqlite,postgres').split(',') as Dialect[]
-  const runs = Number(arg('runs') ?? 30)
+  const tickets = Number(flag('tickets') ?? process.env.BENCH_TICKETS ?? 1_000_000)
+  const dialects = (flag('dialect') ?? 'sqlite,postgres').split(',') as Dialect[]
+  const runs = Number(flag('runs') ?? 30)
   const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
   const rows: SearchBenchRow[] = []
   // Others may share the machine: the load average belongs with the figures.

@@ -12,8 +12,9 @@ import { seedTestAccount } from '../packages/server/src/test/fixtures.ts'
 import { createTicket } from '../packages/server/src/tickets/create-ticket.ts'
 import { JA_CONVERSATIONS, EN_CONVERSATIONS } from './generator/vocabulary.ts'
 import { openBenchDb } from './lib/bench-db.ts'
+import { flag } from './lib/options.ts'
 
-const tickets = Number(process.argv.find((a) => a.startsWith('--tickets='))?.split('=')[1] ?? 2000)
+const tickets = Number(flag('tickets') ?? 2000)
 const costs = new Map<string, { calls: number; ms: number }>()
 
 // Time every statement run, whichever method Kysely calls.

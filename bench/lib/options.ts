@@ -17,6 +17,11 @@ export interface BenchOptions {
   skipLarge: boolean
 }
 
+/** The value of a `--name=value` argument of a bench script, or undefined. */
+export function flag(name: string, argv: string[] = process.argv): string | undefined {
+  return argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
+}
+
 export function benchOptions(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const quick = argv.includes('--quick')
   const dialects = (env.BENCH_DIALECTS ?? 'sqlite,postgres')

@@ -8,12 +8,18 @@ import fs from 'node:fs'
  */
 export function mainThreadCpuMs(): number | null {
   try {
-    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8')
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-
-    // Fields 14 and 15 of proc(5) (utime, stime) in clock ticks of 1/100 s (getconf CLK_TCK).
-    return (Number(fields[11]) + Number(fields[12])) * 10
+    return procStatCpuMs(`/proc/self/task/${process.pid}/stat`)
   } catch {
     return null
   }
+}
+
+/** User + system CPU (ms) of the process or thread whose proc(5) `stat` file this is (Linux). */
+export function procStatCpuMs(statPath: string): number {
+  const stat = fs.readFileSync(statPath, 'utf8')
+  // After the command name (which may hold spaces), fields 14 and 15 of proc(5): utime, stime,
+  // in clock ticks of 1/100 s (getconf CLK_TCK).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+
+  return (Number(fields[11]) + Number(fields[12])) * 10
 }
