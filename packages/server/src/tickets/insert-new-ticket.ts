@@ -11,7 +11,7 @@ import { newTicketDocuments } from '../search/search-documents.ts'
 import { insertNewSearchDocuments, postgresSearchRows } from '../search/search-index.ts'
 import { insertMessageRow } from './message.repo.ts'
 import { allocateTicketNumber, insertTicketRow, insertTicketTags } from './ticket.repo.ts'
-import { ensureTicketNumberSequence, ticketNumberSequence } from './ticket-number-sequence.ts'
+import { ensureTicketNumberSequence } from './ticket-number-sequence.ts'
 import type { MessageRow, TicketRow } from './ticket.table.ts'
 
 export interface NewTicket {
@@ -134,13 +134,13 @@ async function insertOnSqlite(trx: Trx, ticket: TicketRow, message: MessageRow, 
  */
 async function insertOnPostgres(trx: Trx, ticket: TicketRow, message: MessageRow, tags: readonly string[], appendOnly: AppendOnly): Promise<Created | null> {
   const { number: _placeholder, ...columns } = ticket
-  await ensureTicketNumberSequence(trx, ticket.account_id)
+  const sequence = await ensureTicketNumberSequence(trx, ticket.account_id)
   const row = await trx
     .with('n', (db) =>
       db
         .selectFrom('accounts')
         .where('id', '=', ticket.account_id)
-        .select([sql<number>`nextval(${ticketNumberSequence(ticket.account_id)})`.as('number'), 'config_version']),
+        .select([sql<number>`nextval(${sequence})`.as('number'), 'config_version']),
     )
     .with('t', (db) => db.insertInto('tickets').values({ ...columns, number: (eb) => eb.selectFrom('n').select('n.number') }).returning('id'))
     .with('m', (db) => {

@@ -14,7 +14,7 @@ import type { Trx } from '../db/database.ts'
  * lost in a race, an error) leaves a gap in the numbers, as Zendesk's and most
  * helpdesks' numbers have; numbers stay unique and increasing.
  */
-export function ticketNumberSequence(accountId: string): string {
+function ticketNumberSequence(accountId: string): string {
   // Account ids are UUIDs minted by the app: 32 hex digits keep the name under 63 bytes.
   return `ticket_numbers_${accountId.replace(/-/g, '').toLowerCase()}`
 }
@@ -23,19 +23,19 @@ export function ticketNumberSequence(accountId: string): string {
 const known = new Set<string>()
 
 /**
- * Makes sure the account's sequence exists (created on the account's first ticket,
- * whichever path created the account), starting after every number already used —
+ * The account's sequence, for `nextval()`: made on the account's first ticket
+ * (whichever path created the account), starting after every number already used —
  * the counter row's and the tickets' own, so an upgraded database carries on.
  * Runs inside the creation's transaction: a concurrent first creation waits for this
  * one's commit, finds the sequence taken, and uses it.
  */
-export async function ensureTicketNumberSequence(trx: Trx, accountId: string): Promise<void> {
+export async function ensureTicketNumberSequence(trx: Trx, accountId: string): Promise<string> {
   const name = ticketNumberSequence(accountId)
-  if (known.has(name)) return
+  if (known.has(name)) return name
   if (await sequenceExists(trx, name)) {
     known.add(name)
 
-    return
+    return name
   }
   // Not remembered after creating it: if this transaction rolls back, its sequence goes with it.
   const next = await nextUnusedNumber(trx, accountId)
@@ -48,6 +48,8 @@ export async function ensureTicketNumberSequence(trx: Trx, accountId: string): P
     await sql`rollback to savepoint ticket_number_sequence`.execute(trx)
     if (!(await sequenceExists(trx, name))) throw error
   }
+
+  return name
 }
 
 async function sequenceExists(trx: Trx, name: string): Promise<boolean> {
