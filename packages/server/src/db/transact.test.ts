@@ -6,6 +6,8 @@ import { createTestDeps } from '../test/test-deps.ts'
 import { seedTestAccount } from '../test/fixtures.ts'
 import { newId } from '../lib/ids.ts'
 import type { Trx } from './database.ts'
+import type { DeferredWrite } from './deferred-writes.ts'
+import { deferToCommit } from './deferred-writes.ts'
 
 describe.each(testDialects())('transact (%s)', (dialect) => {
   let deps: TestDeps
@@ -67,5 +69,54 @@ describe.each(testDialects())('transact (%s)', (dialect) => {
     await deps.transact((trx) => addTag(trx, accountId, ticketId, 'visible'))
     const seen = await sql<{ n: number }>`select count(*) as n from ticket_tags where ticket_id = ${ticketId}`.execute(deps.db)
     expect(Number(seen.rows[0]!.n)).toBe(1)
+  })
+})
+
+describe.each(testDialects())('deferToCommit inside transact (%s)', (dialect) => {
+  let deps: TestDeps
+  afterEach(async () => deps?.cleanup())
+
+  it('writes what succeeding units deferred, in their order, in the same transaction; a failed unit takes its items with it', async () => {
+    deps = await createTestDeps(dialect)
+    const applied: Array<{ items: string[]; inTransaction: boolean }> = []
+    const log: DeferredWrite<string> = {
+      async apply(db, items) {
+        applied.push({ items, inTransaction: db.isTransaction })
+      },
+    }
+    const outcomes = await Promise.allSettled([
+      deps.transact((trx) => deferToCommit(trx, log, ['a1', 'a2'])),
+      deps.transact(async (trx) => {
+        await deferToCommit(trx, log, ['b1'])
+        throw new Error('rolled back')
+      }),
+      deps.transact((trx) => deferToCommit(trx, log, ['c1'])),
+    ])
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    // SQLite batches the three units: one write at the end. PostgreSQL has no batch: each at once.
+    const expected = dialect === 'sqlite' ? [{ items: ['a1', 'a2', 'c1'], inTransaction: true }] : [
+      { items: ['a1', 'a2'], inTransaction: true },
+      { items: ['b1'], inTransaction: true },
+      { items: ['c1'], inTransaction: true },
+    ]
+    expect(applied).toEqual(expected)
+  })
+
+  it('rejects every unit of the batch when the deferred write fails, and commits none of their writes', async () => {
+    deps = await createTestDeps(dialect)
+    const account = await seedTestAccount(deps)
+    const failing: DeferredWrite<string> = {
+      async apply() {
+        throw new Error('deferred write failed')
+      },
+    }
+    const rename = (name: string) => deps.transact(async (trx) => {
+      await trx.updateTable('accounts').set({ name }).where('id', '=', account.accountId).execute()
+      await deferToCommit(trx, failing, [name])
+    })
+    const outcomes = await Promise.allSettled([rename('first'), rename('second')])
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected'])
+    const row = await deps.db.selectFrom('accounts').select('name').where('id', '=', account.accountId).executeTakeFirstOrThrow()
+    expect(row.name).not.toMatch(/^(first|second)$/)
   })
 })

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Dialect } from './create-db.ts'
 import type { Db, Trx } from './database.ts'
+import { BatchDeferrals } from './deferred-writes.ts'
 
 /**
  * Runs `work` in a database transaction and resolves once it has committed, so a
@@ -33,6 +34,7 @@ interface Pending {
  * Each unit runs inside its own SAVEPOINT: one that throws is rolled back alone and
  * rejects alone; the others still commit. A unit is never acknowledged before the
  * COMMIT that contains it, and if that COMMIT fails every unit in it rejects.
+ * What units hand to deferToCommit (deferred-writes.ts) is written just before it.
  * When idle, a unit starts on the next turn of the event loop: a batch of one.
  */
 export function createGroupCommit(db: Db): Transact {
@@ -43,11 +45,16 @@ export function createGroupCommit(db: Db): Transact {
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = []
     try {
       await db.transaction().execute(async (trx) => {
+        const deferrals = new BatchDeferrals(trx)
         for (const unit of batch) {
           await sql`savepoint unit`.execute(trx)
           try {
-            const value = await unit.work(trx)
-            await sql`release savepoint unit`.execute(trx)
+            const value = await deferrals.runUnit(async () => {
+              const value = await unit.work(trx)
+              await sql`release savepoint unit`.execute(trx)
+
+              return value
+            })
             outcomes.push({ ok: true, value })
           } catch (error) {
             await sql`rollback to savepoint unit`.execute(trx)
@@ -55,6 +62,7 @@ export function createGroupCommit(db: Db): Transact {
             outcomes.push({ ok: false, error })
           }
         }
+        await deferrals.apply()
       })
     } catch (error) {
       for (const unit of batch) unit.reject(error)

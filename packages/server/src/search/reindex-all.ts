@@ -4,7 +4,7 @@ import type { Dialect } from '../db/create-db.ts'
 import type { Trx } from '../db/database.ts'
 import type { Deps } from '../deps.ts'
 import { toIndexText } from '../lib/japanese-text.ts'
-import { INDEXED_TEXT_CHARS, SNIPPET_SOURCE_CHARS } from './search-index.ts'
+import { changeFtsEntries, INDEXED_TEXT_CHARS, SNIPPET_SOURCE_CHARS } from './search-index.ts'
 
 /** Where a reindex stands; pass it back as `from` to resume after a stop. */
 export interface ReindexPosition {
@@ -129,7 +129,7 @@ async function replaceDocuments(trx: Trx, dialect: Dialect, accountId: string, d
     const ids = docs.filter((d) => d.doc_type === type).map((d) => d.doc_id)
     for (let i = 0; i < ids.length; i += 500) {
       const removed = await trx.deleteFrom('search_documents').where('account_id', '=', accountId).where('doc_type', '=', type).where('doc_id', 'in', ids.slice(i, i + 500)).returning('id').execute()
-      if (dialect === 'sqlite' && removed.length > 0) await sql`delete from search_fts where rowid in (${sql.join(removed.map((r) => r.id))})`.execute(trx)
+      if (dialect === 'sqlite') await changeFtsEntries(trx, removed.map((r) => ({ rowid: r.id, text: null })))
     }
   }
   // Small statements: SQLite allows 32,766 parameters, PostgreSQL 65,535.
@@ -148,6 +148,6 @@ async function replaceDocuments(trx: Trx, dialect: Dialect, accountId: string, d
     const { max } = await sql<{ max: number | null }>`select max(id) as max from search_documents`.execute(trx).then((r) => r.rows[0]!)
     const first = Number(max ?? 0) + 1
     await trx.insertInto('search_documents').values(rows.map((r, j) => ({ ...r, id: first + j }))).execute()
-    await sql`insert into search_fts (rowid, index_text) values ${sql.join(texts.map((t, j) => sql`(${first + j}, ${t})`))}`.execute(trx)
+    await changeFtsEntries(trx, texts.map((text, j) => ({ rowid: first + j, text })))
   }
 }

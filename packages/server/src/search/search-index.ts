@@ -3,6 +3,8 @@ import { sql } from 'kysely'
 import type { Insertable } from 'kysely'
 import type { Dialect } from '../db/create-db.ts'
 import type { Executor } from '../db/database.ts'
+import type { DeferredWrite } from '../db/deferred-writes.ts'
+import { deferToCommit } from '../db/deferred-writes.ts'
 import { toIndexText } from '../lib/japanese-text.ts'
 import type { SearchDocumentTable } from './search.table.ts'
 
@@ -44,7 +46,8 @@ export async function indexSearchDocument(db: Executor, dialect: Dialect, doc: S
 /**
  * Documents that cannot be in the index yet (a new ticket's subject and first
  * message), in one multi-row statement (two on SQLite: the rows, then their FTS
- * entries) instead of one or two per document: ticket creation is the hot path.
+ * entries, deferred to the end of a group commit) instead of one or two per
+ * document: ticket creation is the hot path.
  */
 export async function insertNewSearchDocuments(db: Executor, dialect: Dialect, docs: readonly SearchDocumentInput[]): Promise<void> {
   if (docs.length === 0) return
@@ -57,12 +60,45 @@ export async function insertNewSearchDocuments(db: Executor, dialect: Dialect, d
   const rows = docs.map(searchRow)
   // Matched back by (type, id): RETURNING promises no order.
   const inserted = await db.insertInto('search_documents').values(rows).returning(['id', 'doc_type', 'doc_id']).execute()
-  const fts = inserted.map((row) => {
+  const entries = inserted.map((row) => {
     const at = rows.findIndex((r) => r.doc_type === row.doc_type && r.doc_id === row.doc_id)
 
-    return sql`(${row.id}, ${indexTexts[at]})`
+    return { rowid: row.id, text: indexTexts[at]! }
   })
-  await sql`insert into search_fts (rowid, index_text) values ${sql.join(fts)}`.execute(db)
+  await changeFtsEntries(db, entries)
+}
+
+/** A change to SQLite's FTS5 index: the entry of a document row (text), or its removal (null). */
+export interface FtsChange {
+  rowid: number
+  text: string | null
+}
+
+const FTS_ROWS_PER_STATEMENT = 500
+
+/**
+ * Every write to `search_fts` goes through here, so that inside a group commit they
+ * wait for the end of the batch (db/deferred-writes.ts) in the order they were made:
+ * FTS5 writes a new index segment at each savepoint, i.e. once per unit of work
+ * otherwise. Consecutive changes of one kind share a statement.
+ */
+const ftsIndex: DeferredWrite<FtsChange> = {
+  async apply(db, changes) {
+    for (let start = 0; start < changes.length; ) {
+      const removal = changes[start]!.text === null
+      let end = start + 1
+      while (end < changes.length && end - start < FTS_ROWS_PER_STATEMENT && (changes[end]!.text === null) === removal) end++
+      const run = changes.slice(start, end)
+      if (removal) await sql`delete from search_fts where rowid in (${sql.join(run.map((c) => c.rowid))})`.execute(db)
+      else await sql`insert into search_fts (rowid, index_text) values ${sql.join(run.map((c) => sql`(${c.rowid}, ${c.text})`))}`.execute(db)
+      start = end
+    }
+  },
+}
+
+/** SQLite only: adds or removes FTS5 entries, at the end of the current group commit when there is one. */
+export function changeFtsEntries(db: Executor, changes: FtsChange[]): Promise<void> {
+  return deferToCommit(db, ftsIndex, changes)
 }
 
 /**
@@ -100,7 +136,7 @@ export async function removeSearchDocument(db: Executor, dialect: Dialect, accou
     return
   }
   const removed = await query.returning('id').executeTakeFirst()
-  if (removed) await sql`delete from search_fts where rowid = ${removed.id}`.execute(db)
+  if (removed) await changeFtsEntries(db, [{ rowid: removed.id, text: null }])
 }
 
 /** A ticket moved to another team: its documents follow, so partner scoping stays exact. */

@@ -96,4 +96,17 @@ describe.each(testDialects())('search query table on %s', (dialect: Dialect) => 
     expect((await searchVia(app, account.agent.headers, { q: '宛名', type: 'ticket' })).results.map((r) => r.id)).toEqual([t13.id])
     expect((await searchVia(app, account.agent.headers, { q: 'T13', type: 'ticket' })).results).toEqual([])
   })
+
+  it('subjects changed by requests that commit together: the index follows the last one', async () => {
+    // On SQLite the three edits share one group commit, their index changes written at its end.
+    const t12 = corpus.tickets.t12!
+    const subjects = ['宛先変更一', '宛先変更二', '宛先変更三']
+    const answers = await Promise.all(subjects.map((subject) => app.inject({ method: 'PATCH', url: `/api/v1/tickets/${t12.id}`, headers: account.agent.headers, payload: { subject } })))
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200])
+    const final = (await app.inject({ method: 'GET', url: `/api/v1/tickets/${t12.id}`, headers: account.agent.headers })).json() as { subject: string }
+    for (const subject of subjects) {
+      const found = (await searchVia(app, account.agent.headers, { q: subject, type: 'ticket' })).results.map((r) => r.id)
+      expect(found, subject).toEqual(subject === final.subject ? [t12.id] : [])
+    }
+  })
 })
