@@ -10,6 +10,14 @@ const MAX_PREPARED_PER_CONNECTION = 256
 // call, so a skewed filter never gets a plan made for other values.
 const WRITE = /^\s*(insert|update|delete)\b|^\s*with\b[\s\S]*\b(insert\s+into|update\s+"|delete\s+from)\b/i
 
+/**
+ * Larger writes go unnamed: a batch of ticket creations (tickets/create-new-ticket.ts)
+ * has a new shape for every batch size, each would take a slot and server memory,
+ * and its planning is shared by the whole batch anyway. One ticket's creation
+ * (~100 parameters with a new customer and three tags) stays prepared.
+ */
+const MAX_PREPARED_PARAMETERS = 160
+
 type QueryFn = (...args: unknown[]) => unknown
 
 /**
@@ -41,7 +49,7 @@ function preparingWrites(client: pg.PoolClient): void {
   const names = new Map<string, string>()
   ;(client as unknown as { query: QueryFn }).query = (...args: unknown[]) => {
     const [text, values] = args
-    if (typeof text !== 'string' || !Array.isArray(values) || args.length !== 2 || !WRITE.test(text)) return query(...args)
+    if (typeof text !== 'string' || !Array.isArray(values) || args.length !== 2 || values.length > MAX_PREPARED_PARAMETERS || !WRITE.test(text)) return query(...args)
     let name = names.get(text)
     if (name === undefined) {
       if (names.size >= MAX_PREPARED_PER_CONNECTION) return query(...args)

@@ -1,9 +1,7 @@
 import type { CreateTicketInput, CreatedTicketView, TicketCustomerSummary } from '@madoguchi/shared'
 import type { CustomerRow } from '../customers/resolve-customer-for-ticket.ts'
-import { resolveCustomerForTicket } from '../customers/resolve-customer-for-ticket.ts'
 import type { Deps } from '../deps.ts'
-import { ticketHooks } from '../automation/ticket-hooks.ts'
-import { insertNewTicket } from './insert-new-ticket.ts'
+import { createNewTicket } from './create-new-ticket.ts'
 import { sanitizeMessageHtml } from './message-html.ts'
 import type { Viewer } from './ticket-access.ts'
 import { withoutNulls } from './ticket-fields.ts'
@@ -16,9 +14,9 @@ export function customerSummaryOf(row: CustomerRow): TicketCustomerSummary {
 
 /**
  * `POST /tickets`: an agent records a customer's request (a call, a walk-in, a
- * form). One transaction: the customer (found or created), the next ticket number,
- * the ticket, its tags, the customer's first message and the events; the realtime
- * notice goes out only after it commits.
+ * form). One transaction (createNewTicket): the customer (found or created), the
+ * next ticket number, the ticket, its tags, the customer's first message and the
+ * events; the realtime notice goes out only after it commits.
  */
 export async function createTicket(deps: Deps, viewer: Viewer, input: CreateTicketInput): Promise<CreatedTicketView> {
   const now = deps.clock.now().toISOString()
@@ -27,10 +25,9 @@ export async function createTicket(deps: Deps, viewer: Viewer, input: CreateTick
   if (input.teamId) await assertTeamExists(deps.db, viewer.accountId, input.teamId)
   const bodyHtml = sanitizeMessageHtml(input.message.html)
 
-  const hooks = ticketHooks(deps)
-  const { ticket, customer, created } = await deps.transact(async (trx) => {
-    const { customer, created, pending } = await resolveCustomerForTicket(trx, deps, viewer.accountId, input.customer, actor)
-    const inserted = await insertNewTicket(trx, deps.dialect, {
+  const { ticket, customer, created } = await createNewTicket(deps, {
+    customer: input.customer,
+    ticket: {
       accountId: viewer.accountId,
       subject: input.subject,
       channel: input.channel,
@@ -41,18 +38,11 @@ export async function createTicket(deps: Deps, viewer: Viewer, input: CreateTick
       teamId: input.teamId ?? null,
       inboxId: null,
       customFields: withoutNulls(input.customFields),
-      customerId: customer.id,
       message: { bodyText: input.message.body, bodyHtml, externalId: null, metadata: {} },
       actor,
       at: now,
-      customerRows: pending,
-    })
-
-    // Without an external id the message cannot be a duplicate.
-    // Issue 7 hook: SLA clocks, routing, triggers (automation/ticket-hooks.ts).
-    return { ticket: await hooks.created(trx, inserted!.ticket, inserted!.configVersion), customer, created }
+    },
   })
-  hooks.publish()
 
   deps.realtime.publish(viewer.accountId, {
     type: 'ticket.created', ticketId: ticket.id, number: ticket.number, teamId: ticket.team_id, assigneeId: ticket.assignee_id, at: now,

@@ -36,10 +36,18 @@ export interface NewTicket {
 }
 
 /** `configVersion`: the account's, read by the same statement that took the number (for the configuration cache). */
-type Created = { ticket: TicketRow; message: MessageRow; configVersion: string }
+export type Created = { ticket: TicketRow; message: MessageRow; configVersion: string }
 
 /** The event-log entries and search documents of a new ticket: the customer's list, the ticket's rows added. */
 type AppendOnly = PendingCustomerRows
+
+/** The rows one new ticket writes (its number is taken when they are inserted). */
+export interface NewTicketRows {
+  ticket: TicketRow
+  message: MessageRow
+  tags: readonly string[]
+  appendOnly: AppendOnly
+}
 
 /**
  * The statements every ticket creation runs, inside a transaction the caller owns
@@ -48,6 +56,14 @@ type AppendOnly = PendingCustomerRows
  * must then roll back (on SQLite this also gives the ticket number back).
  */
 export async function insertNewTicket(trx: Trx, dialect: Dialect, t: NewTicket): Promise<Created | null> {
+  const rows = newTicketRows(t)
+  if (dialect === 'sqlite') return insertOnSqlite(trx, rows)
+  const [created] = await insertNewTicketsOnPostgres(trx, [rows])
+
+  return created ?? null
+}
+
+export function newTicketRows(t: NewTicket): NewTicketRows {
   const ticket: TicketRow = {
     id: newId(),
     account_id: t.accountId,
@@ -107,11 +123,11 @@ export async function insertNewTicket(trx: Trx, dialect: Dialect, t: NewTicket):
     searchDocuments: [...t.customerRows.searchDocuments, ...newTicketDocuments(ticket, message)],
   }
 
-  return dialect === 'postgres' ? insertOnPostgres(trx, ticket, message, t.tags, appendOnly) : insertOnSqlite(trx, ticket, message, t.tags, appendOnly)
+  return { ticket, message, tags: t.tags, appendOnly }
 }
 
 /** SQLite has one writer at a time: plain statements, in order, one per table. */
-async function insertOnSqlite(trx: Trx, ticket: TicketRow, message: MessageRow, tags: readonly string[], appendOnly: AppendOnly): Promise<Created | null> {
+async function insertOnSqlite(trx: Trx, { ticket, message, tags, appendOnly }: NewTicketRows): Promise<Created | null> {
   // The events reference the ticket by id only (no foreign key), and a duplicate
   // (null below) is rolled back by the caller, index rows included.
   await recordEvents(trx, appendOnly.events)
@@ -126,42 +142,54 @@ async function insertOnSqlite(trx: Trx, ticket: TicketRow, message: MessageRow, 
 }
 
 /**
- * PostgreSQL: every round trip costs more than the row it carries. So the number
- * (from the account's sequence: no lock held past the call, see
- * ticket-number-sequence.ts), the ticket, its first message, its tags, the event-log
- * entries and the search documents are written by ONE statement (data-modifying
- * CTEs; foreign keys are checked at its end).
+ * PostgreSQL: every round trip costs more than the rows it carries. So the numbers
+ * (from each account's sequence: no lock held past the call, see
+ * ticket-number-sequence.ts), the tickets, their first messages, tags, event-log
+ * entries and search documents are written by ONE statement (data-modifying CTEs;
+ * foreign keys are checked at its end), for one ticket or for a batch of them
+ * (create-tickets-together.ts). Returns the tickets in the order given; a ticket
+ * whose first message was a duplicate (same channel and external id) is left out.
  */
-async function insertOnPostgres(trx: Trx, ticket: TicketRow, message: MessageRow, tags: readonly string[], appendOnly: AppendOnly): Promise<Created | null> {
-  const { number: _placeholder, ...columns } = ticket
-  const sequence = await ensureTicketNumberSequence(trx, ticket.account_id)
-  const row = await trx
-    .with('n', (db) =>
-      db
-        .selectFrom('accounts')
-        .where('id', '=', ticket.account_id)
-        .select([sql<number>`nextval(${sequence})`.as('number'), 'config_version']),
-    )
-    .with('t', (db) => db.insertInto('tickets').values({ ...columns, number: (eb) => eb.selectFrom('n').select('n.number') }).returning('id'))
+export async function insertNewTicketsOnPostgres(trx: Trx, items: readonly NewTicketRows[]): Promise<Created[]> {
+  const sequences = new Map<string, string>()
+  for (const { ticket } of items) {
+    if (!sequences.has(ticket.account_id)) sequences.set(ticket.account_id, await ensureTicketNumberSequence(trx, ticket.account_id))
+  }
+  const tickets = items.map(({ ticket: { number: _placeholder, ...columns } }) => ({ ...columns, number: sql<number>`nextval(${sequences.get(columns.account_id)!})` }))
+  const messages = items.map((i) => i.message)
+  const tags = items.flatMap((i) => i.tags.map((tag) => ({ ticketId: i.ticket.id, accountId: i.ticket.account_id, at: i.ticket.updated_at, tag })))
+  const events = items.flatMap((i) => i.appendOnly.events)
+  const searchDocuments = items.flatMap((i) => i.appendOnly.searchDocuments)
+  const rows = await trx
+    .with('t', (db) => db.insertInto('tickets').values(tickets).returning(['id', 'number', 'account_id']))
     .with('m', (db) => {
-      const insert = db.insertInto('messages').values(message)
+      const insert = db.insertInto('messages').values(messages)
 
-      return (message.external_id === null ? insert : insert.onConflict((oc) => oc.columns(['account_id', 'channel', 'external_id']).doNothing())).returning('id')
+      return (messages.every((m) => m.external_id === null) ? insert : insert.onConflict((oc) => oc.columns(['account_id', 'channel', 'external_id']).doNothing())).returning('ticket_id')
     })
-    // unnest() of an empty array inserts nothing, so the statement has one shape.
+    // unnest() of empty arrays inserts nothing, so the statement has one shape.
     .with('g', (db) =>
       db
         .insertInto('ticket_tags')
         .columns(['account_id', 'ticket_id', 'updated_at', 'tag'])
-        .expression(sql`select ${ticket.account_id}, ${ticket.id}, ${ticket.updated_at}, unnest(${[...tags]}::text[])`)
+        .expression(
+          sql`select * from unnest(${tags.map((t) => t.accountId)}::text[], ${tags.map((t) => t.ticketId)}::text[], ${tags.map((t) => t.at)}::text[], ${tags.map((t) => t.tag)}::text[])`,
+        )
         .returning('tag'),
     )
-    .with('e', (db) => db.insertInto('events').values(eventRows(appendOnly.events)).returning('id'))
-    .with('s', (db) => db.insertInto('search_documents').values(postgresSearchRows(appendOnly.searchDocuments)).returning('id'))
-    .selectFrom('n')
-    .select((eb) => ['n.number', 'n.config_version', eb.selectFrom('m').select((m) => m.fn.countAll<number>().as('c')).as('inserted')])
-    .executeTakeFirstOrThrow()
-  if (Number(row.inserted) === 0) return null
+    .with('e', (db) => db.insertInto('events').values(eventRows(events)).returning('id'))
+    // Every ticket has search documents (its subject, its first message).
+    .with('s', (db) => db.insertInto('search_documents').values(postgresSearchRows(searchDocuments)).returning('id'))
+    .selectFrom('t')
+    .innerJoin('accounts', 'accounts.id', 't.account_id')
+    .select((eb) => ['t.id', 't.number', 'accounts.config_version', eb.selectFrom('m').whereRef('m.ticket_id', '=', 't.id').select((m) => m.fn.countAll<number>().as('c')).as('inserted')])
+    .execute()
+  const byId = new Map(rows.map((row) => [row.id, row]))
 
-  return { ticket: { ...ticket, number: Number(row.number) }, message, configVersion: row.config_version }
+  return items.flatMap(({ ticket, message }) => {
+    const row = byId.get(ticket.id)!
+    if (Number(row.inserted) === 0) return []
+
+    return [{ ticket: { ...ticket, number: Number(row.number) }, message, configVersion: row.config_version }]
+  })
 }

@@ -1,0 +1,176 @@
+import type { CustomerRef } from '@madoguchi/shared'
+import type { Trx } from '../db/database.ts'
+import { AppError } from '../lib/app-error.ts'
+import { normalizeEmail, normalizePhone } from '../lib/contact-normalize.ts'
+import { generateCrn, parseCrn } from '../lib/crn.ts'
+import { newId } from '../lib/ids.ts'
+import { customerDocument } from '../search/search-documents.ts'
+import type { ContactKind, CustomerRow, NewCustomerContactRow, NewCustomerRow } from './customer.table.ts'
+import type { EventActor, ResolvedCustomer } from './resolve-customer-for-ticket.ts'
+
+export interface CustomerRequest {
+  accountId: string
+  ref: CustomerRef
+  actor: EventActor
+  at: string
+}
+
+/**
+ * What became of one request: its customer, an error that is the request's own
+ * (an unknown id or CRN), or `alone` when it needs what only
+ * resolveCustomerForTicket does (a merged customer, contacts to add to a customer,
+ * a contact another request of the batch is creating): the caller then runs it by
+ * itself.
+ */
+export type CustomerOutcome = ResolvedCustomer | AppError | 'alone'
+
+/** Thrown when the batch cannot be written as planned (a concurrent writer took a contact): the caller runs every request alone. */
+export class CustomersChangedMeanwhile extends Error {}
+
+type Wanted = { kind: ContactKind; value: string }
+const contactKey = (accountId: string, { kind, value }: Wanted) => `${accountId}\u0000${kind}\u0000${value}`
+const crnKey = (accountId: string, crn: string) => `${accountId}\u0000${crn}`
+
+/**
+ * resolveCustomerForTicket for many tickets at once (the PostgreSQL batch of
+ * create-tickets-together.ts), in a fixed number of statements: one read of the
+ * contacts asked for, one of the customers, and for first contacts one insert of
+ * the new customers and one of their contacts. Same rules, for the cases that make
+ * up nearly all traffic; see CustomerOutcome for the rest.
+ */
+export async function resolveCustomersTogether(trx: Trx, requests: readonly CustomerRequest[]): Promise<CustomerOutcome[]> {
+  const wanted = requests.map(({ ref }) => wantedContacts(ref))
+  const contacts = await findContacts(trx, requests.flatMap((r, i) => (wanted[i] ?? []).map((w) => ({ accountId: r.accountId, ...w }))))
+  const ids = new Set<string>()
+  const crns: Array<{ accountId: string; crn: string }> = []
+  requests.forEach(({ accountId, ref }, i) => {
+    if ('id' in ref) ids.add(ref.id)
+    else if ('crn' in ref) {
+      const crn = parseCrn(ref.crn)
+      if (crn) crns.push({ accountId, crn })
+    } else for (const w of wanted[i]!) {
+      const owner = contacts.get(contactKey(accountId, w))
+      if (owner) ids.add(owner)
+    }
+  })
+  const customers = await findCustomers(trx, [...ids], crns)
+  const byId = new Map(customers.map((c) => [c.id, c]))
+  const byCrn = new Map(customers.map((c) => [crnKey(c.account_id, c.crn), c]))
+
+  const claimed = new Set<string>()
+  const creating: Array<{ index: number; actor: EventActor; customer: NewCustomerRow; contacts: NewCustomerContactRow[] }> = []
+  const outcomes: CustomerOutcome[] = requests.map(({ accountId, ref, actor, at }, index) => {
+    const existing = (row: CustomerRow | undefined, notFound: AppError): CustomerOutcome => {
+      if (!row || row.account_id !== accountId) return notFound
+      if (row.merged_into_id) return 'alone'
+
+      return { customer: row, created: false, pending: { events: [], searchDocuments: [] } }
+    }
+    if ('id' in ref) return existing(byId.get(ref.id), new AppError('customer.not_found', { id: ref.id }))
+    if ('crn' in ref) {
+      const crn = parseCrn(ref.crn)
+      if (!crn) return new AppError('customer.crn_invalid', { crn: ref.crn })
+
+      return existing(byCrn.get(crnKey(accountId, crn)), new AppError('customer.not_found', { crn }))
+    }
+    const mine = wanted[index]!
+    const keys = mine.map((w) => contactKey(accountId, w))
+    const owners = new Set(keys.map((k) => contacts.get(k)))
+    if (owners.size === 1 && owners.has(undefined)) {
+      // Another request of this batch makes a customer with one of these contacts: it must see that one.
+      if (keys.some((k) => claimed.has(k))) return 'alone'
+      keys.forEach((k) => claimed.add(k))
+      const customer = { id: newId(), account_id: accountId, display_name: ref.name?.normalize('NFKC').trim() || mine[0]!.value, language: ref.language ?? null, crn: generateCrn(), created_at: at, updated_at: at }
+      creating.push({ index, actor, customer, contacts: mine.map((w) => ({ id: newId(), account_id: accountId, customer_id: customer.id, kind: w.kind, value: w.value, is_primary: 1, created_at: at })) })
+
+      return 'alone' // until the insert below has made it
+    }
+    // Every contact known, all the same customer's: that customer. Anything else (contacts to add) needs the full rules.
+    const [owner] = owners
+    const row = owner === undefined ? undefined : byId.get(owner)
+
+    return owners.size === 1 && row && !row.merged_into_id ? existing(row, new AppError('customer.not_found', {})) : 'alone'
+  })
+  if (creating.length === 0) return outcomes
+
+  const inserted = await insertNewCustomers(trx, creating)
+  for (const { index, actor, customer, contacts: made } of creating) {
+    const row = inserted.get(customer.id)!
+    const { accountId, at } = requests[index]!
+    outcomes[index] = {
+      customer: row,
+      created: true,
+      pending: {
+        events: [{
+          accountId, subjectType: 'customer', subjectId: row.id, type: 'customer.created', actor,
+          after: { crn: row.crn, displayName: row.display_name, contacts: made.map(({ kind, value }) => ({ kind, value })) }, at,
+        }],
+        // Issue 6 hook: a customer made by a first contact is findable by name once the ticket commits.
+        searchDocuments: [customerDocument(row, true)],
+      },
+    }
+  }
+
+  return outcomes
+}
+
+function wantedContacts(ref: CustomerRef): Wanted[] | undefined {
+  if ('id' in ref || 'crn' in ref) return undefined
+  const wanted: Wanted[] = []
+  if (ref.email !== undefined) wanted.push({ kind: 'email', value: normalizeEmail(ref.email) })
+  if (ref.phone !== undefined) wanted.push({ kind: 'phone', value: normalizePhone(ref.phone) })
+
+  return wanted
+}
+
+/** contactKey → owning customer id, for the contacts that exist. */
+async function findContacts(trx: Trx, wanted: Array<Wanted & { accountId: string }>): Promise<Map<string, string>> {
+  if (wanted.length === 0) return new Map()
+  const rows = await trx
+    .selectFrom('customer_contacts')
+    .select(['account_id', 'kind', 'value', 'customer_id'])
+    .where((eb) => eb(eb.refTuple('account_id', 'kind', 'value'), 'in', wanted.map((w) => eb.tuple(w.accountId, w.kind, w.value))))
+    .execute()
+
+  return new Map(rows.map((row) => [contactKey(row.account_id, row), row.customer_id]))
+}
+
+async function findCustomers(trx: Trx, ids: string[], crns: Array<{ accountId: string; crn: string }>): Promise<CustomerRow[]> {
+  if (ids.length === 0 && crns.length === 0) return []
+
+  return trx
+    .selectFrom('customers')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        ...(ids.length > 0 ? [eb('id', 'in', ids)] : []),
+        ...(crns.length > 0 ? [eb(eb.refTuple('account_id', 'crn'), 'in', crns.map((c) => eb.tuple(c.accountId, c.crn)))] : []),
+      ]),
+    )
+    .execute()
+}
+
+/**
+ * The new customers and their contacts, two statements. A contact taken meanwhile
+ * by a concurrent transaction (or a CRN collision) makes the insert come back short:
+ * the batch must then be rolled back and its requests run alone.
+ */
+async function insertNewCustomers(trx: Trx, creating: Array<{ customer: NewCustomerRow; contacts: NewCustomerContactRow[] }>): Promise<Map<string, CustomerRow>> {
+  const customers = await trx
+    .insertInto('customers')
+    .values(creating.map((c) => c.customer))
+    .onConflict((oc) => oc.columns(['account_id', 'crn']).doNothing())
+    .returningAll()
+    .execute()
+  // In one order for every batch: two batches making the same contacts wait for each other instead of deadlocking.
+  const contacts = creating.flatMap((c) => c.contacts).sort((a, b) => (contactKey(a.account_id, a) < contactKey(b.account_id, b) ? -1 : 1))
+  const added = await trx
+    .insertInto('customer_contacts')
+    .values(contacts)
+    .onConflict((oc) => oc.columns(['account_id', 'kind', 'value']).doNothing())
+    .returning('id')
+    .execute()
+  if (customers.length < creating.length || added.length < contacts.length) throw new CustomersChangedMeanwhile()
+
+  return new Map(customers.map((c) => [c.id, c]))
+}
