@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Role } from '@madoguchi/shared'
 import type { Deps } from '../deps.ts'
 import type { Principal } from '../http/principal.ts'
+import { batchByTurn } from '../lib/batch-by-turn.ts'
 import { sha256 } from '../lib/hash.ts'
 import { SESSION_TOUCH_MS, SESSION_TTL_MS } from './session.repo.ts'
 
@@ -75,23 +76,37 @@ export async function principalFromSession(deps: Deps, sessionId: string): Promi
 /** `Authorization: Bearer mdg_…` → principal, or null when unknown, revoked or expired. */
 export async function principalFromToken(deps: Deps, token: string): Promise<Principal | null> {
   const now = deps.clock.now().toISOString()
-  const row = await deps.db
-    .selectFrom('api_tokens')
-    .innerJoin('agents', 'agents.id', 'api_tokens.agent_id')
-    .select([
-      'api_tokens.id as token_id', 'api_tokens.account_id', 'api_tokens.agent_id', 'api_tokens.expires_at',
-      'api_tokens.last_used_at', 'agents.role', 'agents.name', 'agents.locale', 'agents.time_zone', teamIdsColumn(deps),
-    ])
-    .where('api_tokens.token_hash', '=', sha256(token))
-    .where('api_tokens.revoked_at', 'is', null)
-    .where('agents.active', '=', 1)
-    .executeTakeFirst()
+  let lookup = tokenLookups.get(deps)
+  if (!lookup) tokenLookups.set(deps, (lookup = batchByTurn((hashes: string[]) => findTokens(deps, hashes))))
+  const row = await lookup(sha256(token))
   if (!row || (row.expires_at && row.expires_at <= now)) return null
   // Touch last_used_at at most once a minute so a busy integration does not turn
   // every read into a write.
   if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > 60_000) {
+    row.last_used_at = now
     await deps.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute()
   }
 
   return toPrincipal(row, { via: 'token', tokenId: row.token_id })
+}
+
+/** Requests arriving together with API tokens are authenticated by one statement (lib/batch-by-turn.ts). */
+const tokenLookups = new WeakMap<Deps, (hash: string) => Promise<TokenRow | undefined>>()
+
+type TokenRow = AgentBits & { token_hash: string; token_id: string; expires_at: string | null; last_used_at: string | null }
+
+async function findTokens(deps: Deps, hashes: string[]): Promise<Map<string, TokenRow>> {
+  const rows = await deps.db
+    .selectFrom('api_tokens')
+    .innerJoin('agents', 'agents.id', 'api_tokens.agent_id')
+    .select([
+      'api_tokens.token_hash', 'api_tokens.id as token_id', 'api_tokens.account_id', 'api_tokens.agent_id', 'api_tokens.expires_at',
+      'api_tokens.last_used_at', 'agents.role', 'agents.name', 'agents.locale', 'agents.time_zone', teamIdsColumn(deps),
+    ])
+    .where('api_tokens.token_hash', 'in', hashes)
+    .where('api_tokens.revoked_at', 'is', null)
+    .where('agents.active', '=', 1)
+    .execute()
+
+  return new Map(rows.map((row) => [row.token_hash, row]))
 }

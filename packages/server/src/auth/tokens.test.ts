@@ -54,6 +54,22 @@ describe.each(testDialects())('API tokens on %s', (dialect) => {
     ])
   })
 
+  it('requests arriving together with different tokens, one revoked and one unknown, each get their own answer', async () => {
+    const { app, account } = await startAuthTestApp(dialect)
+    const mint = async (headers: Record<string, string>) =>
+      (await app.inject({ method: 'POST', url: '/api/v1/tokens', headers, payload: { name: 'together' } })).json() as { id: string; token: string }
+    const agents = [account.agent, account.supervisor, account.admin]
+    const tokens = await Promise.all(agents.map((a) => mint(a.headers)))
+    const revoked = await mint(account.agent.headers)
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/tokens/${revoked.id}`, headers: account.agent.headers })).statusCode).toBe(204)
+
+    const bearers = [...tokens.map((t) => t.token), revoked.token, 'mdg_unknown', ...tokens.map((t) => t.token)]
+    const answers = await Promise.all(bearers.map((token) => app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } })))
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 401, 401, 200, 200, 200])
+    const ids = answers.filter((a) => a.statusCode === 200).map((a) => (a.json() as { id: string }).id)
+    expect(ids).toEqual([...agents, ...agents].map((a) => a.id))
+  })
+
   it('honours expiresAt and refuses one in the past', async () => {
     const { app, account, clock } = await startAuthTestApp(dialect)
     const post = (expiresAt: string) =>
