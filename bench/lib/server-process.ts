@@ -8,6 +8,7 @@ import type { DatabaseConfig } from '../../packages/server/src/config.ts'
 import { loadConfig } from '../../packages/server/src/config.ts'
 import { buildApp } from '../../packages/server/src/app.ts'
 import { buildDeps } from '../../packages/server/src/deps.ts'
+import { startBackgroundCheckpoints } from '../../packages/server/src/db/background-checkpoints.ts'
 
 export type ServerSpec = { kind: 'hello' } | { kind: 'app'; database: DatabaseConfig }
 
@@ -24,10 +25,12 @@ async function start(spec: ServerSpec): Promise<number> {
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', MADOGUCHI_DEMO: '0' }), database: spec.database }
   const deps = buildDeps(config)
   const app = await buildApp(deps)
+  // As `madoguchi start` does (cli/start-server.ts).
+  const checkpoints = await startBackgroundCheckpoints(deps.db, config.database, deps.logger)
   await app.listen({ port: 0, host: '127.0.0.1' })
   process.once('SIGTERM', () => {
     // Exit normally (not killed) so that `--cpu-prof` can write its profile.
-    void app.close().then(() => deps.db.destroy()).finally(() => process.exit(0))
+    void app.close().then(() => checkpoints.stop()).then(() => deps.db.destroy()).finally(() => process.exit(0))
   })
 
   return (app.server.address() as { port: number }).port

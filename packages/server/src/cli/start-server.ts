@@ -5,6 +5,7 @@ import { startImapPollers } from '../channels/email/imap-poller.ts'
 import type { RunningSmtpServer } from '../channels/email/smtp-server.ts'
 import { smtpTlsFromEnv, startSmtpServer } from '../channels/email/smtp-server.ts'
 import { ensureFirstAdmin } from '../auth/ensure-first-admin.ts'
+import { startBackgroundCheckpoints } from '../db/background-checkpoints.ts'
 import type { EnsureFirstAdminResult } from '../auth/ensure-first-admin.ts'
 import { seedDemo } from '../demo/seed-demo.ts'
 import type { Deps } from '../deps.ts'
@@ -48,6 +49,7 @@ export async function startServer(io: CliIo): Promise<RunningServer> {
     await close()
     throw error
   })
+  const checkpoints = await startBackgroundCheckpoints(deps.db, config.database, deps.logger)
   const runner = startJobRunner(deps, { observer: metrics.jobObserver })
   const smtp = await startMailReceiver(io, deps)
   const imap = startImapPollers(deps)
@@ -67,6 +69,7 @@ export async function startServer(io: CliIo): Promise<RunningServer> {
       await smtp?.close()
       await imap.close()
       await runner.stop()
+      await checkpoints.stop()
       await close()
     },
   }
