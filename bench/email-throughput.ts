@@ -15,6 +15,7 @@ import pino from 'pino'
 import { loadConfig } from '../packages/server/src/config.ts'
 import type { Dialect } from '../packages/server/src/db/create-db.ts'
 import { buildDeps } from '../packages/server/src/deps.ts'
+import { startBackgroundCheckpoints } from '../packages/server/src/db/background-checkpoints.ts'
 import type { Deps } from '../packages/server/src/deps.ts'
 import { newId } from '../packages/server/src/lib/ids.ts'
 import { randomToken } from '../packages/server/src/lib/hash.ts'
@@ -69,9 +70,19 @@ export async function setup(dialect: Dialect, options: BenchOptions): Promise<{ 
   await deps.db.insertInto('inbox_addresses').values({ address: 'support@shop.example', account_id: accountId, inbox_id: inboxId }).execute()
   // Parse workers start with the first message (≈ 0.5 s of loading); not part of any figure.
   await deps.emailParser?.parse(sampleMail(0, 'warm-up'), {})
+  // As `madoguchi start` does (cli/start-server.ts).
+  const checkpoints = await startBackgroundCheckpoints(deps.db, config.database, deps.logger)
 
   // The PostgreSQL realtime bus holds a LISTEN connection: without closing it the process never exits.
-  return { deps, inboxId, accountId, close: async () => { await deps.emailParser?.close(); await deps.realtime.close(); await bench.close() } }
+  return {
+    deps, inboxId, accountId,
+    close: async () => {
+      await checkpoints.stop()
+      await deps.emailParser?.close()
+      await deps.realtime.close()
+      await bench.close()
+    },
+  }
 }
 
 /**
