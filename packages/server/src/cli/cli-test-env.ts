@@ -6,6 +6,7 @@ import { onTestFinished } from 'vitest'
 import { createDb } from '../db/create-db.ts'
 import type { Dialect } from '../db/create-db.ts'
 import { randomToken } from '../lib/hash.ts'
+import { withSchemaLock } from '../test/test-deps.ts'
 import type { CliIo } from './cli-io.ts'
 
 /**
@@ -44,4 +45,15 @@ export function recordingIo(env: NodeJS.ProcessEnv, locale: 'ja' | 'en' = 'en'):
   const stderr: string[] = []
 
   return { out: (l) => stdout.push(l), err: (l) => stderr.push(l), locale, env, stdout, stderr, text: () => [...stdout, ...stderr].join('\n') }
+}
+
+/**
+ * Runs a CLI command that migrates (they all do) in turn with the other test files'
+ * schema changes: Kysely's migrator reads every schema of the server, and fails if
+ * one is dropped meanwhile (test-deps.ts). A no-op on SQLite.
+ */
+export function inTurn<T>(io: CliIo, work: () => Promise<T>): Promise<T> {
+  const url = process.env.TEST_DATABASE_URL
+
+  return url && io.env.DATABASE_URL?.startsWith('postgres') ? withSchemaLock(url, work) : work()
 }

@@ -23,7 +23,7 @@ import { createTransact } from '../db/transact.ts'
  */
 const SCHEMA_CHANGE_LOCK = 727_001
 
-async function withSchemaLock<T>(url: string, work: () => Promise<T>): Promise<T> {
+export async function withSchemaLock<T>(url: string, work: () => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
