@@ -14,9 +14,9 @@ function request(ctx: TestContext, customer: CustomerRef, subject: string, accou
     customer,
     ticket: {
       accountId, subject, channel: 'phone', priority: 'normal', category: null, tags: ['batch'], assigneeId: null, teamId: null, inboxId: null,
-      customFields: {}, message: { bodyText: `${subject} の本文`, bodyHtml: null, externalId: null, metadata: {} },
-      actor: { kind: 'agent', id: ctx.account.agent.id }, at: new Date().toISOString(),
+      customFields: {}, message: { bodyText: `${subject} の本文`, bodyHtml: null, externalId: null, metadata: {} }, at: new Date().toISOString(),
     },
+    actor: { kind: 'agent', id: ctx.account.agent.id },
   }
 }
 

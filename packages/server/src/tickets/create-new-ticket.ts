@@ -1,25 +1,38 @@
 import type { CustomerRef } from '@madoguchi/shared'
 import { ticketHooks } from '../automation/ticket-hooks.ts'
 import type { TicketHooks } from '../automation/ticket-hooks.ts'
-import type { CustomerRow } from '../customers/resolve-customer-for-ticket.ts'
+import type { CustomerRow, EventActor, PendingCustomerRows } from '../customers/resolve-customer-for-ticket.ts'
 import { resolveCustomerForTicket } from '../customers/resolve-customer-for-ticket.ts'
 import { CustomersChangedMeanwhile, resolveCustomersTogether } from '../customers/resolve-customers-together.ts'
 import type { Trx } from '../db/database.ts'
 import type { Deps } from '../deps.ts'
 import { AppError } from '../lib/app-error.ts'
-import type { NewTicket, NewTicketRows } from './insert-new-ticket.ts'
+import type { Created, NewTicket, NewTicketRows } from './insert-new-ticket.ts'
 import { insertNewTicket, insertNewTicketsOnPostgres, newTicketRows } from './insert-new-ticket.ts'
-import type { TicketRow } from './ticket.table.ts'
+import type { MessageRow, TicketRow } from './ticket.table.ts'
 
-/** A ticket to create, as an agent or an integration asks for it (the customer not yet resolved). */
+/** A ticket to create, as an agent, an integration or a channel asks for it (the customer not yet resolved). */
 export interface TicketRequest {
   customer: CustomerRef
-  ticket: Omit<NewTicket, 'customerId' | 'customerRows'>
+  /**
+   * Who creates it: an agent (also for the customer's events), or `customer` for a
+   * channel's first message (the ticket's events by that customer, the customer's
+   * own by the system).
+   */
+  actor: EventActor | 'customer'
+  ticket: Omit<NewTicket, 'customerId' | 'customerRows' | 'actor'>
+  /** The caller's own writes, in the creation's transaction once the ticket and its message exist. */
+  inTransaction?: (trx: Trx, created: { ticketId: string; messageId: string }) => Promise<void>
 }
+
+/** The first message has a channel id (Message-ID) already stored: nothing was written. */
+export class DuplicateFirstMessage extends Error {}
 
 export interface CreatedTicket {
   /** As it is after the creation hooks (routing or a trigger may have assigned it). */
   ticket: TicketRow
+  /** The first message. */
+  message: MessageRow
   customer: CustomerRow
   /** True when the customer was made for this ticket. */
   created: boolean
@@ -54,18 +67,32 @@ export function createNewTicket(deps: Deps, request: TicketRequest): Promise<Cre
 /** One creation in its own transaction: the full customer rules (merges, contacts to add). */
 async function createAlone(deps: Deps, request: TicketRequest): Promise<CreatedTicket> {
   const hooks = ticketHooks(deps)
-  const { ticket } = request
   const created = await deps.transact(async (trx) => {
-    const { customer, created, pending } = await resolveCustomerForTicket(trx, deps, ticket.accountId, request.customer, ticket.actor)
-    const inserted = await insertNewTicket(trx, deps.dialect, { ...ticket, customerId: customer.id, customerRows: pending })
-    // Only a message with an external id can be a duplicate; callers with one use createTicketFromInbound.
-    if (!inserted) throw new Error('the first message of a new ticket was taken for a duplicate')
+    const { customer, created, pending } = await resolveCustomerForTicket(trx, deps, request.ticket.accountId, request.customer, customerActor(request))
+    const inserted = await insertNewTicket(trx, deps.dialect, rowsFor(request, customer.id, pending))
+    if (!inserted) throw new DuplicateFirstMessage()
 
-    return { ticket: await hooks.created(trx, inserted.ticket, inserted.configVersion), customer, created }
+    return { ...(await afterInsert(trx, request, inserted, hooks)), customer, created }
   })
   hooks.publish()
 
   return created
+}
+
+const SYSTEM: EventActor = { kind: 'system', id: null }
+const customerActor = (request: TicketRequest): EventActor => (request.actor === 'customer' ? SYSTEM : request.actor)
+
+function rowsFor(request: TicketRequest, customerId: string, customerRows: PendingCustomerRows): NewTicket {
+  const actor = request.actor === 'customer' ? { kind: 'customer' as const, id: customerId } : request.actor
+
+  return { ...request.ticket, actor, customerId, customerRows }
+}
+
+/** The caller's writes, then the creation hooks (SLA clocks, routing, triggers: automation/ticket-hooks.ts). */
+async function afterInsert(trx: Trx, request: TicketRequest, inserted: Created, hooks: TicketHooks): Promise<{ ticket: TicketRow; message: MessageRow }> {
+  await request.inTransaction?.(trx, { ticketId: inserted.ticket.id, messageId: inserted.message.id })
+
+  return { ticket: await hooks.created(trx, inserted.ticket, inserted.configVersion), message: inserted.message }
 }
 
 interface Pending {
@@ -112,7 +139,7 @@ class Batcher {
       outcomes = await this.deps.transact((trx) => writeBatch(trx, batch, hooks))
     } catch (error) {
       // Nothing of the batch was written: each request is tried alone, and fails alone.
-      if (!(error instanceof CustomersChangedMeanwhile)) this.deps.logger.warn({ err: error, tickets: batch.length }, 'ticket batch failed; creating its tickets one by one')
+      if (!(error instanceof CustomersChangedMeanwhile || error instanceof DuplicateFirstMessage)) this.deps.logger.warn({ err: error, tickets: batch.length }, 'ticket batch failed; creating its tickets one by one')
       for (const pending of batch) createAlone(this.deps, pending.request).then(pending.resolve, pending.reject)
 
       return
@@ -128,16 +155,17 @@ class Batcher {
 }
 
 async function writeBatch(trx: Trx, batch: Pending[], hooks: TicketHooks[]): Promise<Array<CreatedTicket | AppError | 'alone'>> {
-  const customers = await resolveCustomersTogether(trx, batch.map(({ request: { customer, ticket } }) => ({ accountId: ticket.accountId, ref: customer, actor: ticket.actor, at: ticket.at })))
+  const customers = await resolveCustomersTogether(trx, batch.map(({ request }) => ({ accountId: request.ticket.accountId, ref: request.customer, actor: customerActor(request), at: request.ticket.at })))
   const rows: NewTicketRows[] = []
   const rowOf: number[] = []
   customers.forEach((outcome, i) => {
     if (outcome === 'alone' || outcome instanceof AppError) return
     rowOf[i] = rows.length
-    rows.push(newTicketRows({ ...batch[i]!.request.ticket, customerId: outcome.customer.id, customerRows: outcome.pending }))
+    rows.push(newTicketRows(rowsFor(batch[i]!.request, outcome.customer.id, outcome.pending)))
   })
   const inserted = rows.length > 0 ? await insertNewTicketsOnPostgres(trx, rows) : []
-  if (inserted.length !== rows.length) throw new Error('the first message of a new ticket was taken for a duplicate')
+  // A first message already stored: the batch is undone and each request, alone, finds out which.
+  if (inserted.length !== rows.length) throw new DuplicateFirstMessage()
 
   const outcomes: Array<CreatedTicket | AppError | 'alone'> = []
   for (const [i, outcome] of customers.entries()) {
@@ -145,8 +173,7 @@ async function writeBatch(trx: Trx, batch: Pending[], hooks: TicketHooks[]): Pro
       outcomes.push(outcome)
       continue
     }
-    const { ticket, configVersion } = inserted[rowOf[i]!]!
-    outcomes.push({ ticket: await hooks[i]!.created(trx, ticket, configVersion), customer: outcome.customer, created: outcome.created })
+    outcomes.push({ ...(await afterInsert(trx, batch[i]!.request, inserted[rowOf[i]!]!, hooks[i]!)), customer: outcome.customer, created: outcome.created })
   }
 
   return outcomes

@@ -1,12 +1,10 @@
 import type { Channel, CreatedTicketView, CustomFieldValue, CustomerRef, MessageView, TicketCategory, TicketPriority } from '@madoguchi/shared'
 import { TICKET_LIMITS, normalizeTag } from '@madoguchi/shared'
-import { resolveCustomerForTicket } from '../customers/resolve-customer-for-ticket.ts'
 import type { Trx } from '../db/database.ts'
 import type { Deps } from '../deps.ts'
-import { ticketHooks } from '../automation/ticket-hooks.ts'
+import { DuplicateFirstMessage, createNewTicket } from './create-new-ticket.ts'
 import { customerSummaryOf } from './create-ticket.ts'
 import { viewTicketRow } from './get-ticket.ts'
-import { insertNewTicket } from './insert-new-ticket.ts'
 import { sanitizeMessageHtml } from './message-html.ts'
 import { findMessageByExternalId } from './message.repo.ts'
 import { withoutNulls } from './ticket-fields.ts'
@@ -49,9 +47,6 @@ export interface InboundTicketResult {
   duplicate: boolean
 }
 
-/** Thrown inside the transaction to undo a creation that lost a race to a duplicate. */
-class DuplicateInbound extends Error {}
-
 function subjectOf(subject: string, body: string): string {
   const text = subject.trim() || body.trim().split('\n', 1)[0]!.trim() || '(件名なし)'
 
@@ -67,7 +62,8 @@ function tagsOf(tags: readonly string[] | undefined): string[] {
 /**
  * A new ticket from a channel (a first email, a chat, a LINE message): the
  * customer is found or created, the message is stored as the first inbound
- * message, all in one transaction. Idempotent on (account, channel, external id):
+ * message, all in one transaction (createNewTicket: on PostgreSQL together with
+ * the other tickets being created at the same moment). Idempotent on (account, channel, external id):
  * a redelivery returns the ticket the first one made, with `duplicate: true`.
  * Callers validate channel-specific input; this trusts its arguments' types but
  * bounds subject and tags itself (mail subjects can be any length).
@@ -86,12 +82,11 @@ export async function createTicketFromInbound(deps: Deps, input: InboundTicketIn
   if (earlier) return earlier
 
   const now = deps.clock.now().toISOString()
-  const bodyHtml = sanitizeMessageHtml(input.bodyHtml)
-  const hooks = ticketHooks(deps)
   try {
-    const { ticket, message, customer, created } = await deps.transact(async (trx) => {
-      const { customer, created, pending } = await resolveCustomerForTicket(trx, deps, input.accountId, input.customer, { kind: 'system', id: null })
-      const inserted = await insertNewTicket(trx, deps.dialect, {
+    const { ticket, message, customer, created } = await createNewTicket(deps, {
+      customer: input.customer,
+      actor: 'customer',
+      ticket: {
         accountId: input.accountId,
         subject: subjectOf(input.subject, input.bodyText),
         channel: input.channel,
@@ -102,19 +97,11 @@ export async function createTicketFromInbound(deps: Deps, input: InboundTicketIn
         teamId: input.teamId ?? null,
         inboxId: input.inboxId ?? null,
         customFields: withoutNulls(input.customFields),
-        customerId: customer.id,
-        message: { bodyText: input.bodyText, bodyHtml, externalId, metadata: input.metadata ?? {} },
-        actor: { kind: 'customer', id: customer.id },
+        message: { bodyText: input.bodyText, bodyHtml: sanitizeMessageHtml(input.bodyHtml), externalId, metadata: input.metadata ?? {} },
         at: now,
-        customerRows: pending,
-      })
-      if (!inserted) throw new DuplicateInbound()
-      if (input.inTransaction) await input.inTransaction(trx, { ticketId: inserted.ticket.id, messageId: inserted.message.id })
-
-      // Issue 7 hook: SLA clocks, routing, triggers (automation/ticket-hooks.ts).
-      return { ...inserted, ticket: await hooks.created(trx, inserted.ticket, inserted.configVersion), customer, created }
+      },
+      ...(input.inTransaction ? { inTransaction: input.inTransaction } : {}),
     })
-    hooks.publish()
     deps.realtime.publish(input.accountId, {
       type: 'ticket.created', ticketId: ticket.id, number: ticket.number, teamId: ticket.team_id, assigneeId: ticket.assignee_id, at: now,
     })
@@ -122,7 +109,8 @@ export async function createTicketFromInbound(deps: Deps, input: InboundTicketIn
 
     return { ticket: { ...toTicketView(ticket, summary), customer: { ...summary, created } }, message: toMessageView(message), duplicate: false }
   } catch (error) {
-    if (!(error instanceof DuplicateInbound)) throw error
+    // Lost a race to another delivery of the same message: answer with what that one made.
+    if (!(error instanceof DuplicateFirstMessage)) throw error
     const winner = await duplicateOf()
     if (!winner) throw new Error('duplicate inbound message vanished')
 

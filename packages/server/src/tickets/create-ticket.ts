@@ -27,6 +27,7 @@ export async function createTicket(deps: Deps, viewer: Viewer, input: CreateTick
 
   const { ticket, customer, created } = await createNewTicket(deps, {
     customer: input.customer,
+    actor,
     ticket: {
       accountId: viewer.accountId,
       subject: input.subject,
@@ -39,7 +40,6 @@ export async function createTicket(deps: Deps, viewer: Viewer, input: CreateTick
       inboxId: null,
       customFields: withoutNulls(input.customFields),
       message: { bodyText: input.message.body, bodyHtml, externalId: null, metadata: {} },
-      actor,
       at: now,
     },
   })
