@@ -20,7 +20,7 @@ import type { Deps } from '../packages/server/src/deps.ts'
 import { newId } from '../packages/server/src/lib/ids.ts'
 import { randomToken } from '../packages/server/src/lib/hash.ts'
 import { ingestRawEmail } from '../packages/server/src/channels/email/ingest-raw-email.ts'
-import { processConcurrencyFor, startSmtpServer } from '../packages/server/src/channels/email/smtp-server.ts'
+import { PROCESS_CONCURRENCY, startSmtpServer } from '../packages/server/src/channels/email/smtp-server.ts'
 import { createTicketFromInbound } from '../packages/server/src/tickets/create-ticket-from-inbound.ts'
 import { DATA_DIR, openBenchDb } from './lib/bench-db.ts'
 import { benchOptions } from './lib/options.ts'
@@ -106,7 +106,7 @@ export async function measureEmail(dialect: Dialect, options: BenchOptions): Pro
     const base = randomToken(4)
     let b = 0
     const baseStarted = performance.now()
-    await Promise.all(Array.from({ length: processConcurrencyFor(dialect) }, async () => {
+    await Promise.all(Array.from({ length: PROCESS_CONCURRENCY }, async () => {
       while (b < messages) {
         const i = b++
         await createTicketFromInbound(deps, {
@@ -124,7 +124,7 @@ export async function measureEmail(dialect: Dialect, options: BenchOptions): Pro
     const cpu1 = process.cpuUsage()
     const main1 = mainThreadCpuMs()
     const started = performance.now()
-    await Promise.all(Array.from({ length: processConcurrencyFor(dialect) }, async () => {
+    await Promise.all(Array.from({ length: PROCESS_CONCURRENCY }, async () => {
       while (next < mails.length) {
         const result = await ingestRawEmail(deps, { inboxId, raw: mails[next++]!, source: 'api' })
         if (result.outcome !== 'ticket_created') throw new Error(`unexpected outcome ${result.outcome}`)

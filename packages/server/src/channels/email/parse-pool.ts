@@ -47,7 +47,7 @@ interface Request {
  * message): results trickling back one at a time broke up the group commits of
  * db/transact.ts (0.05 → 0.5–0.85 transactions per message). A batch commits as one
  * group, and the hand-over between threads is paid once for many messages. With
- * twice MAX_BATCH messages in flight (processConcurrencyFor in smtp-server.ts) the
+ * twice MAX_BATCH messages in flight (PROCESS_CONCURRENCY in smtp-server.ts) the
  * worker parses one batch while the main thread stores the other: 1.8–1.9 against
  * 2.6–2.75 ms of main-thread CPU per message, 430–480 against 340–370 msgs/s.
  */
