@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Role } from '@madoguchi/shared'
 import type { Deps } from '../deps.ts'
 import type { Principal } from '../http/principal.ts'
-import { batchByTurn } from '../lib/batch-by-turn.ts'
+import { batchByTurnFor } from '../lib/batch-by-turn.ts'
 import { sha256 } from '../lib/hash.ts'
 import { SESSION_TOUCH_MS, SESSION_TTL_MS } from './session.repo.ts'
 
@@ -76,9 +76,7 @@ export async function principalFromSession(deps: Deps, sessionId: string): Promi
 /** `Authorization: Bearer mdg_…` → principal, or null when unknown, revoked or expired. */
 export async function principalFromToken(deps: Deps, token: string): Promise<Principal | null> {
   const now = deps.clock.now().toISOString()
-  let lookup = tokenLookups.get(deps)
-  if (!lookup) tokenLookups.set(deps, (lookup = batchByTurn((hashes: string[]) => findTokens(deps, hashes))))
-  const row = await lookup(sha256(token))
+  const row = await findToken(deps, sha256(token))
   if (!row || (row.expires_at && row.expires_at <= now)) return null
   // Touch last_used_at at most once a minute so a busy integration does not turn
   // every read into a write.
@@ -91,7 +89,7 @@ export async function principalFromToken(deps: Deps, token: string): Promise<Pri
 }
 
 /** Requests arriving together with API tokens are authenticated by one statement (lib/batch-by-turn.ts). */
-const tokenLookups = new WeakMap<Deps, (hash: string) => Promise<TokenRow | undefined>>()
+const findToken = batchByTurnFor(findTokens)
 
 type TokenRow = AgentBits & { token_hash: string; token_id: string; expires_at: string | null; last_used_at: string | null }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { batchByTurn } from './batch-by-turn.ts'
+import { batchByTurn, batchByTurnFor } from './batch-by-turn.ts'
 
 describe('batchByTurn', () => {
   it('answers the lookups of one turn with one load of their distinct keys, and later ones with another', async () => {
@@ -37,5 +37,18 @@ describe('batchByTurn', () => {
     const keys = Array.from({ length: 1200 }, (_, i) => i)
     expect(await Promise.all(keys.map((k) => lookup(k)))).toEqual(keys)
     expect(sizes).toEqual([500, 500, 200])
+  })
+
+  it('batchByTurnFor keeps one batch per owner: the keys of each are loaded by a call of their own', async () => {
+    const loads: Array<[string, string[]]> = []
+    const lookup = batchByTurnFor(async (owner: { name: string }, keys: string[]) => {
+      loads.push([owner.name, keys])
+
+      return new Map(keys.map((k) => [k, `${owner.name}:${k}`]))
+    })
+    const first = { name: 'first' }
+    const second = { name: 'second' }
+    expect(await Promise.all([lookup(first, 'a'), lookup(second, 'a'), lookup(first, 'b')])).toEqual(['first:a', 'second:a', 'first:b'])
+    expect(loads).toEqual([['first', ['a', 'b']], ['second', ['a']]])
   })
 })

@@ -31,3 +31,18 @@ export function batchByTurn<K, V>(load: (keys: K[]) => Promise<Map<K, V>>): (key
       if (waiting.length === 1) setImmediate(run)
     })
 }
+
+/**
+ * batchByTurn with one batch per owner (the deps of an app: each has its own
+ * database), made on first use.
+ */
+export function batchByTurnFor<O extends object, K, V>(load: (owner: O, keys: K[]) => Promise<Map<K, V>>): (owner: O, key: K) => Promise<V | undefined> {
+  const lookups = new WeakMap<O, (key: K) => Promise<V | undefined>>()
+
+  return (owner, key) => {
+    let lookup = lookups.get(owner)
+    if (!lookup) lookups.set(owner, (lookup = batchByTurn((keys: K[]) => load(owner, keys))))
+
+    return lookup(key)
+  }
+}

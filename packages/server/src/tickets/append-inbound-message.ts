@@ -8,7 +8,7 @@ import { AppError } from '../lib/app-error.ts'
 import { newId } from '../lib/ids.ts'
 import { indexNewMessage } from '../search/search-documents.ts'
 import { sanitizeMessageHtml } from './message-html.ts'
-import { findMessageByExternalId, insertMessageRow } from './message.repo.ts'
+import { findMessageByExternalId, findMessageByExternalIdSoon, insertMessageRow } from './message.repo.ts'
 import { lockTicketRow, updateTicketRow } from './ticket.repo.ts'
 import type { MessageRow, TicketUpdate } from './ticket.table.ts'
 import { toMessageView } from './ticket-view.ts'
@@ -45,7 +45,7 @@ export interface InboundMessageResult {
 export async function appendInboundMessage(deps: Deps, input: InboundMessageInput): Promise<InboundMessageResult> {
   const externalId = input.externalId ?? null
   if (externalId !== null) {
-    const existing = await findMessageByExternalId(deps.db, input.accountId, input.channel, externalId)
+    const existing = await findMessageByExternalIdSoon(deps.db, input.accountId, input.channel, externalId)
     if (existing) return { message: toMessageView(existing), duplicate: true, reopened: false }
   }
   const now = deps.clock.now().toISOString()

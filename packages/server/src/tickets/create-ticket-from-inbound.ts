@@ -6,7 +6,7 @@ import { DuplicateFirstMessage, createNewTicket } from './create-new-ticket.ts'
 import { customerSummaryOf } from './create-ticket.ts'
 import { viewTicketRow } from './get-ticket.ts'
 import { sanitizeMessageHtml } from './message-html.ts'
-import { findMessageByExternalId } from './message.repo.ts'
+import { findMessageByExternalIdSoon } from './message.repo.ts'
 import { withoutNulls } from './ticket-fields.ts'
 import { findTicketRow } from './ticket.repo.ts'
 import { toMessageView, toTicketView } from './ticket-view.ts'
@@ -71,7 +71,7 @@ function tagsOf(tags: readonly string[] | undefined): string[] {
 export async function createTicketFromInbound(deps: Deps, input: InboundTicketInput): Promise<InboundTicketResult> {
   const externalId = input.externalId ?? null
   const duplicateOf = async (): Promise<InboundTicketResult | null> => {
-    const message = externalId === null ? undefined : await findMessageByExternalId(deps.db, input.accountId, input.channel, externalId)
+    const message = externalId === null ? undefined : await findMessageByExternalIdSoon(deps.db, input.accountId, input.channel, externalId)
     const ticket = message && (await findTicketRow(deps.db, input.accountId, message.ticket_id))
     if (!message || !ticket) return null
     const view = await viewTicketRow(deps.db, ticket)

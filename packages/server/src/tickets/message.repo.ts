@@ -1,5 +1,6 @@
 import type { Channel } from '@madoguchi/shared'
-import type { Executor } from '../db/database.ts'
+import type { Db, Executor } from '../db/database.ts'
+import { batchByTurnFor } from '../lib/batch-by-turn.ts'
 import type { MessageRow, NewMessageRow } from './ticket.table.ts'
 
 /**
@@ -32,6 +33,31 @@ export async function findMessageByExternalId(db: Executor, accountId: string, c
     .where('external_id', '=', externalId)
     .executeTakeFirst()
 }
+
+/**
+ * findMessageByExternalId on the database (not in a transaction): the lookups made
+ * together (a channel's messages arriving at once, each checked for a redelivery)
+ * share one statement per account and channel (lib/batch-by-turn.ts).
+ */
+export const findMessageByExternalIdSoon = (db: Db, accountId: string, channel: Channel, externalId: string): Promise<MessageRow | undefined> =>
+  findByKey(db, JSON.stringify([accountId, channel, externalId]))
+
+const findByKey = batchByTurnFor(async (db: Db, keys: string[]) => {
+  const groups = new Map<string, string[]>()
+  for (const key of keys) {
+    const [accountId, channel, externalId] = JSON.parse(key) as [string, Channel, string]
+    const group = JSON.stringify([accountId, channel])
+    groups.set(group, [...(groups.get(group) ?? []), externalId])
+  }
+  const found = new Map<string, MessageRow>()
+  for (const [group, externalIds] of groups) {
+    const [accountId, channel] = JSON.parse(group) as [string, Channel]
+    const rows = await db.selectFrom('messages').selectAll().where('account_id', '=', accountId).where('channel', '=', channel).where('external_id', 'in', externalIds).execute()
+    for (const row of rows) found.set(JSON.stringify([accountId, channel, row.external_id]), row)
+  }
+
+  return found
+})
 
 export async function findMessageRow(db: Executor, accountId: string, id: string): Promise<MessageRow | undefined> {
   return db.selectFrom('messages').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst()

@@ -1,10 +1,18 @@
-import type { Executor } from '../../db/database.ts'
+import type { Db, Executor } from '../../db/database.ts'
+import { batchByTurnFor } from '../../lib/batch-by-turn.ts'
 import type { InboxRow, InboxTable } from './email.table.ts'
 import type { Insertable, Updateable } from 'kysely'
 
 export async function findInbox(db: Executor, accountId: string, id: string): Promise<InboxRow | undefined> {
   return db.selectFrom('inboxes').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst()
 }
+
+/** An inbox by id, for incoming mail: the messages arriving together share one statement (lib/batch-by-turn.ts). */
+export const findInboxForMail: (db: Db, id: string) => Promise<InboxRow | undefined> = batchByTurnFor(async (db: Db, ids: string[]) => {
+  const rows = await db.selectFrom('inboxes').selectAll().where('id', 'in', ids).execute()
+
+  return new Map(rows.map((row) => [row.id, row]))
+})
 
 export async function listInboxRows(db: Executor, accountId: string): Promise<InboxRow[]> {
   return db.selectFrom('inboxes').selectAll().where('account_id', '=', accountId).orderBy('id').limit(500).execute()

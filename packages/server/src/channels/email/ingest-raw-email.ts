@@ -1,7 +1,7 @@
 import type { RawEmailResult } from '@madoguchi/shared'
 import type { Deps } from '../../deps.ts'
 import { AppError } from '../../lib/app-error.ts'
-import type { InboxRow } from './email.table.ts'
+import { findInboxForMail } from './inbox.repo.ts'
 import { processRawEmail } from './process-raw-email.ts'
 import type { RawEmailEnvelope } from './store-raw-email.ts'
 import { storeRawEmail } from './store-raw-email.ts'
@@ -20,10 +20,8 @@ export interface IngestInput extends Partial<RawEmailEnvelope> {
  * (outcome `received`) and the `email.process_pending` job finishes it later.
  */
 export async function ingestRawEmail(deps: Deps, input: IngestInput): Promise<RawEmailResult> {
-  let query = deps.db.selectFrom('inboxes').selectAll().where('id', '=', input.inboxId)
-  if (input.accountId) query = query.where('account_id', '=', input.accountId)
-  const inbox: InboxRow | undefined = await query.executeTakeFirst()
-  if (!inbox) throw new AppError('inbox.not_found')
+  const inbox = await findInboxForMail(deps.db, input.inboxId)
+  if (!inbox || (input.accountId && inbox.account_id !== input.accountId)) throw new AppError('inbox.not_found')
 
   const stored = await storeRawEmail(deps, inbox, input.raw, { source: input.source ?? 'api', envelopeFrom: input.envelopeFrom, envelopeTo: input.envelopeTo })
   if (!stored.stored) {
