@@ -33,7 +33,7 @@ const crnKey = (accountId: string, crn: string) => `${accountId}\u0000${crn}`
 
 /**
  * resolveCustomerForTicket for many tickets at once (the PostgreSQL batch of
- * create-tickets-together.ts), in a fixed number of statements: one read of the
+ * create-new-ticket.ts), in a fixed number of statements: one read of the
  * contacts asked for, one of the customers, and for first contacts one insert of
  * the new customers and one of their contacts. Same rules, for the cases that make
  * up nearly all traffic; see CustomerOutcome for the rest.
@@ -62,9 +62,8 @@ export async function resolveCustomersTogether(trx: Trx, requests: readonly Cust
   const outcomes: CustomerOutcome[] = requests.map(({ accountId, ref, actor, at }, index) => {
     const existing = (row: CustomerRow | undefined, notFound: AppError): CustomerOutcome => {
       if (!row || row.account_id !== accountId) return notFound
-      if (row.merged_into_id) return 'alone'
 
-      return { customer: row, created: false, pending: { events: [], searchDocuments: [] } }
+      return row.merged_into_id ? 'alone' : found(row)
     }
     if ('id' in ref) return existing(byId.get(ref.id), new AppError('customer.not_found', { id: ref.id }))
     if ('crn' in ref) {
@@ -89,7 +88,7 @@ export async function resolveCustomersTogether(trx: Trx, requests: readonly Cust
     const [owner] = owners
     const row = owner === undefined ? undefined : byId.get(owner)
 
-    return owners.size === 1 && row && !row.merged_into_id ? existing(row, new AppError('customer.not_found', {})) : 'alone'
+    return owners.size === 1 && row && !row.merged_into_id ? found(row) : 'alone'
   })
   if (creating.length === 0) return outcomes
 
@@ -113,6 +112,8 @@ export async function resolveCustomersTogether(trx: Trx, requests: readonly Cust
 
   return outcomes
 }
+
+const found = (customer: CustomerRow): ResolvedCustomer => ({ customer, created: false, pending: { events: [], searchDocuments: [] } })
 
 function wantedContacts(ref: CustomerRef): Wanted[] | undefined {
   if ('id' in ref || 'crn' in ref) return undefined

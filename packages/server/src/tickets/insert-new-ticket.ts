@@ -147,7 +147,7 @@ async function insertOnSqlite(trx: Trx, { ticket, message, tags, appendOnly }: N
  * ticket-number-sequence.ts), the tickets, their first messages, tags, event-log
  * entries and search documents are written by ONE statement (data-modifying CTEs;
  * foreign keys are checked at its end), for one ticket or for a batch of them
- * (create-tickets-together.ts). Returns the tickets in the order given; a ticket
+ * (create-new-ticket.ts). Returns the tickets in the order given; a ticket
  * whose first message was a duplicate (same channel and external id) is left out.
  */
 export async function insertNewTicketsOnPostgres(trx: Trx, items: readonly NewTicketRows[]): Promise<Created[]> {
