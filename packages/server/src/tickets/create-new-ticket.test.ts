@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import type { CustomerRef } from '@madoguchi/shared'
+import { createDb } from '../db/create-db.ts'
+import { createTransact } from '../db/transact.ts'
 import type { AppError } from '../lib/app-error.ts'
 import { testDialects } from '../test/dialects.ts'
 import { countingDeps } from '../test/statement-counter.ts'
@@ -100,5 +102,25 @@ describe.each(testDialects())('createNewTicket on %s', (dialect) => {
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
     const subjects = await ctx.deps.db.selectFrom('tickets').select('subject').where('account_id', '=', ctx.account.accountId).orderBy('number').execute()
     expect(subjects.map((s) => s.subject)).toEqual(['first', 'third'])
+  })
+})
+
+// Two app nodes of a scale-out, each with its own pool and batches, on one PostgreSQL database.
+describe.runIf(process.env.TEST_DATABASE_URL)('createNewTicket on two PostgreSQL app nodes', () => {
+  it('the same new addresses asked for on both nodes at once make one customer each, and every ticket', async () => {
+    const ctx = await startTestApp('postgres')
+    const otherDb = createDb(ctx.deps.config.database)
+    const other = { ...ctx.deps, db: otherDb, transact: createTransact(otherDb, 'postgres') }
+    onTestFinished(() => otherDb.destroy())
+    const addresses = Array.from({ length: 20 }, (_, i) => `race-${i}@example.jp`)
+    const made = await Promise.all(addresses.flatMap((email) => [ctx.deps, other].map((deps) => createNewTicket(deps, request(ctx, { email }, email)))))
+    expect(made).toHaveLength(40)
+    for (const email of addresses) {
+      const owners = await ctx.deps.db.selectFrom('customer_contacts').select('customer_id').where('value', '=', email).execute()
+      expect(owners, email).toHaveLength(1)
+      expect(made.filter((m) => m.ticket.subject === email).map((m) => m.customer.id)).toEqual([owners[0]!.customer_id, owners[0]!.customer_id])
+    }
+    const numbers = made.map((m) => m.ticket.number)
+    expect(new Set(numbers).size).toBe(40)
   })
 })
