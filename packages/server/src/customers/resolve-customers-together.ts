@@ -32,7 +32,7 @@ const contactKey = (accountId: string, { kind, value }: Wanted) => `${accountId}
 const crnKey = (accountId: string, crn: string) => `${accountId}\u0000${crn}`
 
 /**
- * resolveCustomerForTicket for many tickets at once (the PostgreSQL batch of
+ * resolveCustomerForTicket for many tickets at once (the batch of
  * create-new-ticket.ts), in a fixed number of statements: one read of the
  * contacts asked for, one of the customers, and for first contacts one insert of
  * the new customers and one of their contacts. Same rules, for the cases that make
@@ -130,7 +130,8 @@ async function findContacts(trx: Trx, wanted: Array<Wanted & { accountId: string
   const rows = await trx
     .selectFrom('customer_contacts')
     .select(['account_id', 'kind', 'value', 'customer_id'])
-    .where((eb) => eb(eb.refTuple('account_id', 'kind', 'value'), 'in', wanted.map((w) => eb.tuple(w.accountId, w.kind, w.value))))
+    // OR of ANDs, not a row-value IN list: SQLite takes row values only from a subquery.
+    .where((eb) => eb.or(wanted.map((w) => eb.and([eb('account_id', '=', w.accountId), eb('kind', '=', w.kind), eb('value', '=', w.value)]))))
     .execute()
 
   return new Map(rows.map((row) => [contactKey(row.account_id, row), row.customer_id]))
@@ -145,7 +146,7 @@ async function findCustomers(trx: Trx, ids: string[], crns: Array<{ accountId: s
     .where((eb) =>
       eb.or([
         ...(ids.length > 0 ? [eb('id', 'in', ids)] : []),
-        ...(crns.length > 0 ? [eb(eb.refTuple('account_id', 'crn'), 'in', crns.map((c) => eb.tuple(c.accountId, c.crn)))] : []),
+        ...crns.map((c) => eb.and([eb('account_id', '=', c.accountId), eb('crn', '=', c.crn)])),
       ]),
     )
     .execute()

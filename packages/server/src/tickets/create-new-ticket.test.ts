@@ -87,8 +87,9 @@ describe.each(testDialects())('createNewTicket on %s', (dialect) => {
     const newCustomers = await ctx.deps.db.selectFrom('customer_contacts').select('customer_id').where('value', '=', 'new.person@example.jp').execute()
     expect(newCustomers).toHaveLength(1)
 
-    // PostgreSQL writes the batch in a fixed number of statements; one at a time, 8 creations take 60 or more.
-    if (dialect === 'postgres') expect(counter.count).toBeLessThan(30)
+    // The batch takes a fixed number of statements; the three created alone take theirs. One at a time,
+    // these 8 creations took 60 or more statements on PostgreSQL, 75 on SQLite (savepoints included).
+    expect(counter.count).toBeLessThan(dialect === 'postgres' ? 30 : 60)
   })
 
   it("one request's failure is its own: the others of its batch are created", async () => {

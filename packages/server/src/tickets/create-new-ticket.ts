@@ -4,11 +4,12 @@ import type { TicketHooks } from '../automation/ticket-hooks.ts'
 import type { CustomerRow, EventActor, PendingCustomerRows } from '../customers/resolve-customer-for-ticket.ts'
 import { resolveCustomerForTicket } from '../customers/resolve-customer-for-ticket.ts'
 import { CustomersChangedMeanwhile, resolveCustomersTogether } from '../customers/resolve-customers-together.ts'
+import type { Dialect } from '../db/create-db.ts'
 import type { Trx } from '../db/database.ts'
 import type { Deps } from '../deps.ts'
 import { AppError } from '../lib/app-error.ts'
 import type { Created, NewTicket, NewTicketRows } from './insert-new-ticket.ts'
-import { insertNewTicket, insertNewTicketsOnPostgres, newTicketRows } from './insert-new-ticket.ts'
+import { insertNewTicket, insertNewTickets, newTicketRows } from './insert-new-ticket.ts'
 import type { MessageRow, TicketRow } from './ticket.table.ts'
 
 /** A ticket to create, as an agent, an integration or a channel asks for it (the customer not yet resolved). */
@@ -38,9 +39,9 @@ export interface CreatedTicket {
   created: boolean
 }
 
-/** Most tickets one PostgreSQL batch creates. */
+/** Most tickets one batch creates. */
 const MAX_BATCH = 64
-/** Batches written at the same time (each holds a pooled connection; the pool has 10). */
+/** Batches written at the same time (on PostgreSQL each holds a pooled connection; the pool has 10). */
 const MAX_IN_FLIGHT = 2
 
 /**
@@ -48,16 +49,16 @@ const MAX_IN_FLIGHT = 2
  * documents, then the creation hooks (SLA, routing, triggers), in one transaction;
  * the hooks' realtime notices go out after it commits.
  *
- * On SQLite the group commit (db/transact.ts) already shares each COMMIT among the
- * creations that arrive together. On PostgreSQL the cost is the round trips: so the
- * creations asked for in the same turn of the event loop are written together, a
- * fixed number of statements for the whole batch (customers read and made by
- * resolveCustomersTogether, every ticket by one insertNewTicketsOnPostgres). A
- * request the batch cannot take (see CustomerOutcome), or every request of a batch
- * that fails, is then created alone, so one request's failure is its own.
+ * The creations asked for in the same turn of the event loop are written together,
+ * by a fixed number of statements for the whole batch: customers read and made by
+ * resolveCustomersTogether, every ticket's rows by insertNewTickets. On PostgreSQL
+ * that saves the round trips (each statement is one); on SQLite, whose group commit
+ * (db/transact.ts) already shares the COMMIT, the per-statement and per-savepoint
+ * work (in-process, 0.51 → 0.36 ms of CPU per ticket). A request the batch cannot
+ * take (see CustomerOutcome), or every request of a batch that fails, is then
+ * created alone, with the full rules, so one request's failure is its own.
  */
 export function createNewTicket(deps: Deps, request: TicketRequest): Promise<CreatedTicket> {
-  if (deps.dialect === 'sqlite') return createAlone(deps, request)
   let batcher = batchers.get(deps)
   if (!batcher) batchers.set(deps, (batcher = new Batcher(deps)))
 
@@ -136,7 +137,7 @@ class Batcher {
     const hooks = batch.map(() => ticketHooks(this.deps))
     let outcomes: Array<CreatedTicket | AppError | 'alone'>
     try {
-      outcomes = await this.deps.transact((trx) => writeBatch(trx, batch, hooks))
+      outcomes = await this.deps.transact((trx) => writeBatch(trx, this.deps.dialect, batch, hooks))
     } catch (error) {
       // Nothing of the batch was written: each request is tried alone, and fails alone.
       if (!(error instanceof CustomersChangedMeanwhile || error instanceof DuplicateFirstMessage)) this.deps.logger.warn({ err: error, tickets: batch.length }, 'ticket batch failed; creating its tickets one by one')
@@ -154,7 +155,7 @@ class Batcher {
   }
 }
 
-async function writeBatch(trx: Trx, batch: Pending[], hooks: TicketHooks[]): Promise<Array<CreatedTicket | AppError | 'alone'>> {
+async function writeBatch(trx: Trx, dialect: Dialect, batch: Pending[], hooks: TicketHooks[]): Promise<Array<CreatedTicket | AppError | 'alone'>> {
   const customers = await resolveCustomersTogether(trx, batch.map(({ request }) => ({ accountId: request.ticket.accountId, ref: request.customer, actor: customerActor(request), at: request.ticket.at })))
   const rows: NewTicketRows[] = []
   const rowOf: number[] = []
@@ -163,7 +164,7 @@ async function writeBatch(trx: Trx, batch: Pending[], hooks: TicketHooks[]): Pro
     rowOf[i] = rows.length
     rows.push(newTicketRows(rowsFor(batch[i]!.request, outcome.customer.id, outcome.pending)))
   })
-  const inserted = rows.length > 0 ? await insertNewTicketsOnPostgres(trx, rows) : []
+  const inserted = rows.length > 0 ? await insertNewTickets(trx, dialect, rows) : []
   // A first message already stored: the batch is undone and each request, alone, finds out which.
   if (inserted.length !== rows.length) throw new DuplicateFirstMessage()
 

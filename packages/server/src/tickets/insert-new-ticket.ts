@@ -9,8 +9,8 @@ import { toJson } from '../db/json.ts'
 import { newId } from '../lib/ids.ts'
 import { newTicketDocuments } from '../search/search-documents.ts'
 import { insertNewSearchDocuments, postgresSearchRows } from '../search/search-index.ts'
-import { insertMessageRow } from './message.repo.ts'
-import { allocateTicketNumber, insertTicketRow, insertTicketTags } from './ticket.repo.ts'
+import { insertFirstMessages } from './message.repo.ts'
+import { allocateTicketNumbers, insertTicketRows, insertTicketTags } from './ticket.repo.ts'
 import { ensureTicketNumberSequence } from './ticket-number-sequence.ts'
 import type { MessageRow, TicketRow } from './ticket.table.ts'
 
@@ -56,11 +56,14 @@ export interface NewTicketRows {
  * must then roll back (on SQLite this also gives the ticket number back).
  */
 export async function insertNewTicket(trx: Trx, dialect: Dialect, t: NewTicket): Promise<Created | null> {
-  const rows = newTicketRows(t)
-  if (dialect === 'sqlite') return insertOnSqlite(trx, rows)
-  const [created] = await insertNewTicketsOnPostgres(trx, [rows])
+  const [created] = await insertNewTickets(trx, dialect, [newTicketRows(t)])
 
   return created ?? null
+}
+
+/** Many new tickets' rows in a fixed number of statements (see the two below). */
+export function insertNewTickets(trx: Trx, dialect: Dialect, items: readonly NewTicketRows[]): Promise<Created[]> {
+  return dialect === 'sqlite' ? insertNewTicketsOnSqlite(trx, items) : insertNewTicketsOnPostgres(trx, items)
 }
 
 export function newTicketRows(t: NewTicket): NewTicketRows {
@@ -126,19 +129,28 @@ export function newTicketRows(t: NewTicket): NewTicketRows {
   return { ticket, message, tags: t.tags, appendOnly }
 }
 
-/** SQLite has one writer at a time: plain statements, in order, one per table. */
-async function insertOnSqlite(trx: Trx, { ticket, message, tags, appendOnly }: NewTicketRows): Promise<Created | null> {
-  // The events reference the ticket by id only (no foreign key), and a duplicate
-  // (null below) is rolled back by the caller, index rows included.
-  await recordEvents(trx, appendOnly.events)
-  await insertNewSearchDocuments(trx, 'sqlite', appendOnly.searchDocuments)
-  const { number, configVersion } = await allocateTicketNumber(trx, ticket.account_id)
-  ticket.number = number
-  await insertTicketRow(trx, ticket)
-  if (!(await insertMessageRow(trx, message))) return null
-  await insertTicketTags(trx, ticket.account_id, ticket.id, tags, ticket.updated_at)
+/**
+ * SQLite has one writer at a time: plain statements, one per table, for one ticket
+ * or for a batch of them (create-new-ticket.ts). Returns the tickets in the order
+ * given; a ticket whose first message was a duplicate (same channel and external
+ * id) is left out, and the caller must roll back (its rows were written).
+ */
+export async function insertNewTicketsOnSqlite(trx: Trx, items: readonly NewTicketRows[]): Promise<Created[]> {
+  // The events reference the tickets by id only (no foreign key).
+  await recordEvents(trx, items.flatMap((i) => i.appendOnly.events))
+  await insertNewSearchDocuments(trx, 'sqlite', items.flatMap((i) => i.appendOnly.searchDocuments))
+  const configVersions = new Map<string, string>()
+  for (const accountId of new Set(items.map((i) => i.ticket.account_id))) {
+    const mine = items.filter((i) => i.ticket.account_id === accountId)
+    const { first, configVersion } = await allocateTicketNumbers(trx, accountId, mine.length)
+    mine.forEach((i, n) => (i.ticket.number = first + n))
+    configVersions.set(accountId, configVersion)
+  }
+  await insertTicketRows(trx, items.map((i) => i.ticket))
+  const stored = await insertFirstMessages(trx, items.map((i) => i.message))
+  await insertTicketTags(trx, items.flatMap(({ ticket, tags }) => tags.map((tag) => ({ accountId: ticket.account_id, ticketId: ticket.id, tag, updatedAt: ticket.updated_at }))))
 
-  return { ticket, message, configVersion }
+  return items.filter((i) => stored.has(i.ticket.id)).map(({ ticket, message }) => ({ ticket, message, configVersion: configVersions.get(ticket.account_id)! }))
 }
 
 /**

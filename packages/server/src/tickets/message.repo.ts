@@ -8,6 +8,22 @@ import type { MessageRow, NewMessageRow } from './ticket.table.ts'
  * Returns false for such a duplicate (a retried delivery), without failing the
  * transaction: on PostgreSQL a unique violation would abort it.
  */
+/**
+ * The first messages of new tickets, one statement; returns the ids of the tickets
+ * whose message was stored (a message whose external id is already stored is not).
+ */
+export async function insertFirstMessages(db: Executor, rows: NewMessageRow[]): Promise<Set<string>> {
+  const insert = db.insertInto('messages').values(rows)
+  if (rows.every((r) => r.external_id == null)) {
+    await insert.execute()
+
+    return new Set(rows.map((r) => r.ticket_id))
+  }
+  const inserted = await insert.onConflict((oc) => oc.columns(['account_id', 'channel', 'external_id']).doNothing()).returning('ticket_id').execute()
+
+  return new Set(inserted.map((r) => r.ticket_id))
+}
+
 export async function insertMessageRow(db: Executor, row: NewMessageRow): Promise<boolean> {
   if (row.external_id == null) {
     await db.insertInto('messages').values(row).execute()

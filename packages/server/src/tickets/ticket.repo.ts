@@ -26,19 +26,23 @@ export async function lockTicketRow(trx: Trx, dialect: Dialect, accountId: strin
  * rolled-back creation gives its number back).
  */
 /** The next ticket number, and the account's configuration version read by the same statement. */
-export async function allocateTicketNumber(trx: Trx, accountId: string): Promise<{ number: number; configVersion: string }> {
+/**
+ * Takes the account's next `count` ticket numbers (SQLite: a counter row; one
+ * writer, so no gaps) and reads its configuration version with them.
+ */
+export async function allocateTicketNumbers(trx: Trx, accountId: string, count: number): Promise<{ first: number; configVersion: string }> {
   const row = await trx
     .updateTable('accounts')
-    .set((eb) => ({ next_ticket_number: eb('next_ticket_number', '+', 1) }))
+    .set((eb) => ({ next_ticket_number: eb('next_ticket_number', '+', count) }))
     .where('id', '=', accountId)
     .returning(['next_ticket_number', 'config_version'])
     .executeTakeFirstOrThrow()
 
-  return { number: Number(row.next_ticket_number) - 1, configVersion: row.config_version }
+  return { first: Number(row.next_ticket_number) - count, configVersion: row.config_version }
 }
 
-export async function insertTicketRow(trx: Trx, row: NewTicketRow): Promise<void> {
-  await trx.insertInto('tickets').values(row).execute()
+export async function insertTicketRows(trx: Trx, rows: NewTicketRow[]): Promise<void> {
+  await trx.insertInto('tickets').values(rows).execute()
 }
 
 /**
@@ -52,11 +56,11 @@ export async function updateTicketRow(trx: Trx, accountId: string, id: string, u
   }
 }
 
-export async function insertTicketTags(trx: Trx, accountId: string, ticketId: string, tags: readonly string[], updatedAt: string): Promise<void> {
-  if (tags.length === 0) return
+export async function insertTicketTags(trx: Trx, rows: Array<{ accountId: string; ticketId: string; tag: string; updatedAt: string }>): Promise<void> {
+  if (rows.length === 0) return
   await trx
     .insertInto('ticket_tags')
-    .values(tags.map((tag) => ({ account_id: accountId, ticket_id: ticketId, tag, updated_at: updatedAt })))
+    .values(rows.map((r) => ({ account_id: r.accountId, ticket_id: r.ticketId, tag: r.tag, updated_at: r.updatedAt })))
     .execute()
 }
 
@@ -67,5 +71,5 @@ export async function replaceTicketTags(trx: Trx, accountId: string, ticketId: s
   if (removed.length > 0) {
     await trx.deleteFrom('ticket_tags').where('ticket_id', '=', ticketId).where('tag', 'in', removed).execute()
   }
-  await insertTicketTags(trx, accountId, ticketId, added, updatedAt)
+  await insertTicketTags(trx, added.map((tag) => ({ accountId, ticketId, tag, updatedAt })))
 }
