@@ -9,7 +9,7 @@ import { toJson } from '../db/json.ts'
 import { newId } from '../lib/ids.ts'
 import { newTicketDocuments } from '../search/search-documents.ts'
 import { insertNewSearchDocuments, postgresSearchRows } from '../search/search-index.ts'
-import { insertFirstMessages } from './message.repo.ts'
+import { insertMessageRows } from './message.repo.ts'
 import { allocateTicketNumbers, insertTicketRows, insertTicketTags } from './ticket.repo.ts'
 import { ensureTicketNumberSequence } from './ticket-number-sequence.ts'
 import type { MessageRow, TicketRow } from './ticket.table.ts'
@@ -147,10 +147,10 @@ export async function insertNewTicketsOnSqlite(trx: Trx, items: readonly NewTick
     configVersions.set(accountId, configVersion)
   }
   await insertTicketRows(trx, items.map((i) => i.ticket))
-  const stored = await insertFirstMessages(trx, items.map((i) => i.message))
+  const stored = await insertMessageRows(trx, items.map((i) => i.message))
   await insertTicketTags(trx, items.flatMap(({ ticket, tags }) => tags.map((tag) => ({ accountId: ticket.account_id, ticketId: ticket.id, tag, updatedAt: ticket.updated_at }))))
 
-  return items.filter((i) => stored.has(i.ticket.id)).map(({ ticket, message }) => ({ ticket, message, configVersion: configVersions.get(ticket.account_id)! }))
+  return items.filter((i) => stored.has(i.message.id)).map(({ ticket, message }) => ({ ticket, message, configVersion: configVersions.get(ticket.account_id)! }))
 }
 
 /**

@@ -4,40 +4,25 @@ import { batchByTurnFor } from '../lib/batch-by-turn.ts'
 import type { MessageRow, NewMessageRow } from './ticket.table.ts'
 
 /**
- * Inserts a message unless one with the same (account, channel, external id) exists.
- * Returns false for such a duplicate (a retried delivery), without failing the
- * transaction: on PostgreSQL a unique violation would abort it.
+ * Inserts messages, one statement, except those whose (account, channel, external
+ * id) is already stored — a retried delivery — without failing the transaction: on
+ * PostgreSQL a unique violation would abort it. Returns the ids of the messages stored.
  */
-/**
- * The first messages of new tickets, one statement; returns the ids of the tickets
- * whose message was stored (a message whose external id is already stored is not).
- */
-export async function insertFirstMessages(db: Executor, rows: NewMessageRow[]): Promise<Set<string>> {
+export async function insertMessageRows(db: Executor, rows: NewMessageRow[]): Promise<Set<string>> {
   const insert = db.insertInto('messages').values(rows)
   if (rows.every((r) => r.external_id == null)) {
     await insert.execute()
 
-    return new Set(rows.map((r) => r.ticket_id))
+    return new Set(rows.map((r) => r.id))
   }
-  const inserted = await insert.onConflict((oc) => oc.columns(['account_id', 'channel', 'external_id']).doNothing()).returning('ticket_id').execute()
+  const inserted = await insert.onConflict((oc) => oc.columns(['account_id', 'channel', 'external_id']).doNothing()).returning('id').execute()
 
-  return new Set(inserted.map((r) => r.ticket_id))
+  return new Set(inserted.map((r) => r.id))
 }
 
+/** insertMessageRows for one message: false when it was a duplicate. */
 export async function insertMessageRow(db: Executor, row: NewMessageRow): Promise<boolean> {
-  if (row.external_id == null) {
-    await db.insertInto('messages').values(row).execute()
-
-    return true
-  }
-  const inserted = await db
-    .insertInto('messages')
-    .values(row)
-    .onConflict((oc) => oc.columns(['account_id', 'channel', 'external_id']).doNothing())
-    .returning('id')
-    .executeTakeFirst()
-
-  return inserted !== undefined
+  return (await insertMessageRows(db, [row])).has(row.id)
 }
 
 export async function findMessageByExternalId(db: Executor, accountId: string, channel: Channel, externalId: string): Promise<MessageRow | undefined> {

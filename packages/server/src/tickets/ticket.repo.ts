@@ -21,14 +21,11 @@ export async function lockTicketRow(trx: Trx, dialect: Dialect, accountId: strin
 }
 
 /**
- * Takes the account's next ticket number. The UPDATE locks the account row until the
- * transaction ends, so concurrent creations get distinct, gap-free numbers (a
- * rolled-back creation gives its number back).
- */
-/** The next ticket number, and the account's configuration version read by the same statement. */
-/**
- * Takes the account's next `count` ticket numbers (SQLite: a counter row; one
- * writer, so no gaps) and reads its configuration version with them.
+ * Takes the account's next `count` ticket numbers (SQLite; PostgreSQL uses a
+ * sequence, ticket-number-sequence.ts) and reads the account's configuration
+ * version in the same statement. The UPDATE holds the account row until the
+ * transaction ends, so numbers are distinct and gap-free (a rolled-back creation
+ * gives its numbers back).
  */
 export async function allocateTicketNumbers(trx: Trx, accountId: string, count: number): Promise<{ first: number; configVersion: string }> {
   const row = await trx
