@@ -77,10 +77,7 @@ export async function resolveCustomerForTicket(
     return { customer: await followMerges(trx, accountId, found), created: false, pending }
   }
 
-  const wanted: { kind: ContactKind; value: string }[] = []
-  if (ref.email !== undefined) wanted.push({ kind: 'email', value: normalizeEmail(ref.email) })
-  if (ref.phone !== undefined) wanted.push({ kind: 'phone', value: normalizePhone(ref.phone) })
-
+  const wanted = wantedContacts(ref)
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = await findByContacts(trx, accountId, wanted)
     if (existing) {
@@ -95,7 +92,41 @@ export async function resolveCustomerForTicket(
   throw new Error('customer contacts kept changing while resolving')
 }
 
-async function findByContacts(trx: Trx, accountId: string, wanted: { kind: ContactKind; value: string }[]) {
+/** A contact a ticket's customer reference asks for, normalized. */
+export type WantedContact = { kind: ContactKind; value: string }
+
+/** The contacts of an `{email?, phone?}` reference, normalized, email first. */
+export function wantedContacts(ref: { email?: string; phone?: string }): WantedContact[] {
+  const wanted: WantedContact[] = []
+  if (ref.email !== undefined) wanted.push({ kind: 'email', value: normalizeEmail(ref.email) })
+  if (ref.phone !== undefined) wanted.push({ kind: 'phone', value: normalizePhone(ref.phone) })
+
+  return wanted
+}
+
+/** A new customer's display name: the name given, else its first contact. */
+export function newCustomerName(name: string | undefined, wanted: readonly WantedContact[]): string {
+  return name?.normalize('NFKC').trim() || wanted[0]!.value
+}
+
+/** A customer made by a first contact: its `customer.created` event and its search document. */
+export function newCustomerRows(customer: CustomerRow, contacts: readonly WantedContact[], actor: EventActor, at: string): PendingCustomerRows {
+  return {
+    events: [{
+      accountId: customer.account_id,
+      subjectType: 'customer',
+      subjectId: customer.id,
+      type: 'customer.created',
+      actor,
+      after: { crn: customer.crn, displayName: customer.display_name, contacts: contacts.map(({ kind, value }) => ({ kind, value })) },
+      at,
+    }],
+    // Issue 6 hook: a customer made by a first contact is findable by name once the ticket commits.
+    searchDocuments: [customerDocument(customer, true)],
+  }
+}
+
+async function findByContacts(trx: Trx, accountId: string, wanted: WantedContact[]) {
   for (const { kind, value } of wanted) {
     const contact = await findContactByValue(trx, accountId, kind, value)
     if (!contact) continue
@@ -110,7 +141,7 @@ async function addMissingContacts(
   trx: Trx,
   deps: Deps,
   customer: CustomerRow,
-  wanted: { kind: ContactKind; value: string }[],
+  wanted: WantedContact[],
   actor: EventActor,
   pending: PendingCustomerRows,
 ) {
@@ -157,23 +188,21 @@ async function createFromContacts(
   trx: Trx,
   deps: Deps,
   accountId: string,
-  wanted: { kind: ContactKind; value: string }[],
+  wanted: WantedContact[],
   name: string | undefined,
   language: string | undefined,
   actor: EventActor,
   pending: PendingCustomerRows,
 ): Promise<CustomerRow | undefined> {
   const now = deps.clock.now().toISOString()
-  const displayName = name?.normalize('NFKC').trim() || wanted[0]!.value
   const customer = await insertCustomer(trx, {
     id: newId(),
     account_id: accountId,
-    display_name: displayName,
+    display_name: newCustomerName(name, wanted),
     language: language ?? null,
     created_at: now,
     updated_at: now,
   })
-  const contacts = []
   for (const { kind, value } of wanted) {
     const contact = await insertContactIfFree(trx, {
       id: newId(),
@@ -191,19 +220,10 @@ async function createFromContacts(
 
       return undefined
     }
-    contacts.push({ kind, value })
   }
-  pending.events.push({
-    accountId,
-    subjectType: 'customer',
-    subjectId: customer.id,
-    type: 'customer.created',
-    actor,
-    after: { crn: customer.crn, displayName, contacts },
-    at: now,
-  })
-  // Issue 6 hook: a customer made by a first contact is findable by name once the ticket commits.
-  pending.searchDocuments.push(customerDocument(customer, true))
+  const made = newCustomerRows(customer, wanted, actor, now)
+  pending.events.push(...made.events)
+  pending.searchDocuments.push(...made.searchDocuments)
 
   return customer
 }

@@ -1,12 +1,11 @@
 import type { CustomerRef } from '@madoguchi/shared'
 import type { Trx } from '../db/database.ts'
 import { AppError } from '../lib/app-error.ts'
-import { normalizeEmail, normalizePhone } from '../lib/contact-normalize.ts'
 import { generateCrn, parseCrn } from '../lib/crn.ts'
 import { newId } from '../lib/ids.ts'
-import { customerDocument } from '../search/search-documents.ts'
-import type { ContactKind, CustomerRow, NewCustomerContactRow, NewCustomerRow } from './customer.table.ts'
-import type { EventActor, ResolvedCustomer } from './resolve-customer-for-ticket.ts'
+import type { CustomerRow, NewCustomerContactRow, NewCustomerRow } from './customer.table.ts'
+import type { EventActor, ResolvedCustomer, WantedContact } from './resolve-customer-for-ticket.ts'
+import { newCustomerName, newCustomerRows, wantedContacts } from './resolve-customer-for-ticket.ts'
 
 export interface CustomerRequest {
   accountId: string
@@ -27,8 +26,7 @@ export type CustomerOutcome = ResolvedCustomer | AppError | 'alone'
 /** Thrown when the batch cannot be written as planned (a concurrent writer took a contact): the caller runs every request alone. */
 export class CustomersChangedMeanwhile extends Error {}
 
-type Wanted = { kind: ContactKind; value: string }
-const contactKey = (accountId: string, { kind, value }: Wanted) => `${accountId}\u0000${kind}\u0000${value}`
+const contactKey = (accountId: string, { kind, value }: WantedContact) => `${accountId}\u0000${kind}\u0000${value}`
 const crnKey = (accountId: string, crn: string) => `${accountId}\u0000${crn}`
 
 /**
@@ -39,14 +37,15 @@ const crnKey = (accountId: string, crn: string) => `${accountId}\u0000${crn}`
  * up nearly all traffic; see CustomerOutcome for the rest.
  */
 export async function resolveCustomersTogether(trx: Trx, requests: readonly CustomerRequest[]): Promise<CustomerOutcome[]> {
-  const wanted = requests.map(({ ref }) => wantedContacts(ref))
+  const wanted = requests.map(({ ref }) => ('id' in ref || 'crn' in ref ? undefined : wantedContacts(ref)))
+  const parsedCrns = requests.map(({ ref }) => ('crn' in ref ? parseCrn(ref.crn) : null))
   const contacts = await findContacts(trx, requests.flatMap((r, i) => (wanted[i] ?? []).map((w) => ({ accountId: r.accountId, ...w }))))
   const ids = new Set<string>()
   const crns: Array<{ accountId: string; crn: string }> = []
   requests.forEach(({ accountId, ref }, i) => {
     if ('id' in ref) ids.add(ref.id)
     else if ('crn' in ref) {
-      const crn = parseCrn(ref.crn)
+      const crn = parsedCrns[i]
       if (crn) crns.push({ accountId, crn })
     } else for (const w of wanted[i]!) {
       const owner = contacts.get(contactKey(accountId, w))
@@ -58,7 +57,7 @@ export async function resolveCustomersTogether(trx: Trx, requests: readonly Cust
   const byCrn = new Map(customers.map((c) => [crnKey(c.account_id, c.crn), c]))
 
   const claimed = new Set<string>()
-  const creating: Array<{ index: number; actor: EventActor; customer: NewCustomerRow; contacts: NewCustomerContactRow[] }> = []
+  const creating: Array<{ index: number; actor: EventActor; customer: NewCustomerRow; wanted: WantedContact[]; contacts: NewCustomerContactRow[] }> = []
   const outcomes: CustomerOutcome[] = requests.map(({ accountId, ref, actor, at }, index) => {
     const existing = (row: CustomerRow | undefined, notFound: AppError): CustomerOutcome => {
       if (!row || row.account_id !== accountId) return notFound
@@ -67,7 +66,7 @@ export async function resolveCustomersTogether(trx: Trx, requests: readonly Cust
     }
     if ('id' in ref) return existing(byId.get(ref.id), new AppError('customer.not_found', { id: ref.id }))
     if ('crn' in ref) {
-      const crn = parseCrn(ref.crn)
+      const crn = parsedCrns[index]
       if (!crn) return new AppError('customer.crn_invalid', { crn: ref.crn })
 
       return existing(byCrn.get(crnKey(accountId, crn)), new AppError('customer.not_found', { crn }))
@@ -79,8 +78,8 @@ export async function resolveCustomersTogether(trx: Trx, requests: readonly Cust
       // Another request of this batch makes a customer with one of these contacts: it must see that one.
       if (keys.some((k) => claimed.has(k))) return 'alone'
       keys.forEach((k) => claimed.add(k))
-      const customer = { id: newId(), account_id: accountId, display_name: ref.name?.normalize('NFKC').trim() || mine[0]!.value, language: ref.language ?? null, crn: generateCrn(), created_at: at, updated_at: at }
-      creating.push({ index, actor, customer, contacts: mine.map((w) => ({ id: newId(), account_id: accountId, customer_id: customer.id, kind: w.kind, value: w.value, is_primary: 1, created_at: at })) })
+      const customer = { id: newId(), account_id: accountId, display_name: newCustomerName(ref.name, mine), language: ref.language ?? null, crn: generateCrn(), created_at: at, updated_at: at }
+      creating.push({ index, actor, customer, wanted: mine, contacts: mine.map((w) => ({ id: newId(), account_id: accountId, customer_id: customer.id, kind: w.kind, value: w.value, is_primary: 1, created_at: at })) })
 
       return 'alone' // until the insert below has made it
     }
@@ -93,21 +92,9 @@ export async function resolveCustomersTogether(trx: Trx, requests: readonly Cust
   if (creating.length === 0) return outcomes
 
   const inserted = await insertNewCustomers(trx, creating)
-  for (const { index, actor, customer, contacts: made } of creating) {
+  for (const { index, actor, customer, wanted: made } of creating) {
     const row = inserted.get(customer.id)!
-    const { accountId, at } = requests[index]!
-    outcomes[index] = {
-      customer: row,
-      created: true,
-      pending: {
-        events: [{
-          accountId, subjectType: 'customer', subjectId: row.id, type: 'customer.created', actor,
-          after: { crn: row.crn, displayName: row.display_name, contacts: made.map(({ kind, value }) => ({ kind, value })) }, at,
-        }],
-        // Issue 6 hook: a customer made by a first contact is findable by name once the ticket commits.
-        searchDocuments: [customerDocument(row, true)],
-      },
-    }
+    outcomes[index] = { customer: row, created: true, pending: newCustomerRows(row, made, actor, requests[index]!.at) }
   }
 
   return outcomes
@@ -115,17 +102,8 @@ export async function resolveCustomersTogether(trx: Trx, requests: readonly Cust
 
 const found = (customer: CustomerRow): ResolvedCustomer => ({ customer, created: false, pending: { events: [], searchDocuments: [] } })
 
-function wantedContacts(ref: CustomerRef): Wanted[] | undefined {
-  if ('id' in ref || 'crn' in ref) return undefined
-  const wanted: Wanted[] = []
-  if (ref.email !== undefined) wanted.push({ kind: 'email', value: normalizeEmail(ref.email) })
-  if (ref.phone !== undefined) wanted.push({ kind: 'phone', value: normalizePhone(ref.phone) })
-
-  return wanted
-}
-
 /** contactKey → owning customer id, for the contacts that exist. */
-async function findContacts(trx: Trx, wanted: Array<Wanted & { accountId: string }>): Promise<Map<string, string>> {
+async function findContacts(trx: Trx, wanted: Array<WantedContact & { accountId: string }>): Promise<Map<string, string>> {
   if (wanted.length === 0) return new Map()
   const rows = await trx
     .selectFrom('customer_contacts')
