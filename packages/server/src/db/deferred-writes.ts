@@ -32,9 +32,13 @@ export async function deferToCommit<T>(db: Executor, write: DeferredWrite<T>, it
   if (items.length === 0) return
   const pending = runningUnits.get(db)
   if (!pending) return write.apply(db, items)
-  const list = pending.get(write as DeferredWrite<unknown>)
+  append(pending, write as DeferredWrite<unknown>, items)
+}
+
+function append(pending: Pending, write: DeferredWrite<unknown>, items: unknown[]): void {
+  const list = pending.get(write)
   if (list) list.push(...items)
-  else pending.set(write as DeferredWrite<unknown>, [...items])
+  else pending.set(write, [...items])
 }
 
 /** For transact.ts: what one batch has deferred so far, and the unit running now. */
@@ -49,11 +53,7 @@ export class BatchDeferrals {
     runningUnits.set(this.trx, unit)
     try {
       const value = await work()
-      for (const [write, items] of unit) {
-        const list = this.committed.get(write)
-        if (list) list.push(...items)
-        else this.committed.set(write, items)
-      }
+      for (const [write, items] of unit) append(this.committed, write, items)
 
       return value
     } finally {
