@@ -47,7 +47,7 @@ const MAX_IN_FLIGHT = 2
 /**
  * Creates a ticket: its customer found or made, its number, rows, events and search
  * documents, then the creation hooks (SLA, routing, triggers), in one transaction;
- * the hooks' realtime notices go out after it commits.
+ * the hooks' realtime notices, then `ticket.created`, go out after it commits.
  *
  * The creations asked for in the same turn of the event loop are written together,
  * by a fixed number of statements for the whole batch: customers read and made by
@@ -58,11 +58,16 @@ const MAX_IN_FLIGHT = 2
  * take (see CustomerOutcome), or every request of a batch that fails, is then
  * created alone, with the full rules, so one request's failure is its own.
  */
-export function createNewTicket(deps: Deps, request: TicketRequest): Promise<CreatedTicket> {
+export async function createNewTicket(deps: Deps, request: TicketRequest): Promise<CreatedTicket> {
   let batcher = batchers.get(deps)
   if (!batcher) batchers.set(deps, (batcher = new Batcher(deps)))
+  const created = await batcher.add(request)
+  const { ticket } = created
+  deps.realtime.publish(ticket.account_id, {
+    type: 'ticket.created', ticketId: ticket.id, number: ticket.number, teamId: ticket.team_id, assigneeId: ticket.assignee_id, at: request.ticket.at,
+  })
 
-  return batcher.add(request)
+  return created
 }
 
 /** One creation in its own transaction: the full customer rules (merges, contacts to add). */

@@ -3,13 +3,13 @@ import { TICKET_LIMITS, normalizeTag } from '@madoguchi/shared'
 import type { Trx } from '../db/database.ts'
 import type { Deps } from '../deps.ts'
 import { DuplicateFirstMessage, createNewTicket } from './create-new-ticket.ts'
-import { customerSummaryOf } from './create-ticket.ts'
+import { createdTicketView } from './create-ticket.ts'
 import { viewTicketRow } from './get-ticket.ts'
 import { sanitizeMessageHtml } from './message-html.ts'
 import { findMessageByExternalIdSoon } from './message.repo.ts'
 import { withoutNulls } from './ticket-fields.ts'
 import { findTicketRow } from './ticket.repo.ts'
-import { toMessageView, toTicketView } from './ticket-view.ts'
+import { toMessageView } from './ticket-view.ts'
 
 export interface InboundTicketInput {
   accountId: string
@@ -81,7 +81,6 @@ export async function createTicketFromInbound(deps: Deps, input: InboundTicketIn
   const earlier = await duplicateOf()
   if (earlier) return earlier
 
-  const now = deps.clock.now().toISOString()
   try {
     const { ticket, message, customer, created } = await createNewTicket(deps, {
       customer: input.customer,
@@ -98,16 +97,12 @@ export async function createTicketFromInbound(deps: Deps, input: InboundTicketIn
         inboxId: input.inboxId ?? null,
         customFields: withoutNulls(input.customFields),
         message: { bodyText: input.bodyText, bodyHtml: sanitizeMessageHtml(input.bodyHtml), externalId, metadata: input.metadata ?? {} },
-        at: now,
+        at: deps.clock.now().toISOString(),
       },
       ...(input.inTransaction ? { inTransaction: input.inTransaction } : {}),
     })
-    deps.realtime.publish(input.accountId, {
-      type: 'ticket.created', ticketId: ticket.id, number: ticket.number, teamId: ticket.team_id, assigneeId: ticket.assignee_id, at: now,
-    })
-    const summary = customerSummaryOf(customer)
 
-    return { ticket: { ...toTicketView(ticket, summary), customer: { ...summary, created } }, message: toMessageView(message), duplicate: false }
+    return { ticket: createdTicketView(ticket, customer, created), message: toMessageView(message), duplicate: false }
   } catch (error) {
     // Lost a race to another delivery of the same message: answer with what that one made.
     if (!(error instanceof DuplicateFirstMessage)) throw error

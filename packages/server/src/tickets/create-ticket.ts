@@ -6,6 +6,7 @@ import { sanitizeMessageHtml } from './message-html.ts'
 import type { Viewer } from './ticket-access.ts'
 import { withoutNulls } from './ticket-fields.ts'
 import { assertAssignableAgent, assertTeamExists } from './ticket-references.ts'
+import type { TicketRow } from './ticket.table.ts'
 import { toTicketView } from './ticket-view.ts'
 
 export function customerSummaryOf(row: CustomerRow): TicketCustomerSummary {
@@ -44,9 +45,11 @@ export async function createTicket(deps: Deps, viewer: Viewer, input: CreateTick
     },
   })
 
-  deps.realtime.publish(viewer.accountId, {
-    type: 'ticket.created', ticketId: ticket.id, number: ticket.number, teamId: ticket.team_id, assigneeId: ticket.assignee_id, at: now,
-  })
+  return createdTicketView(ticket, customer, created)
+}
+
+/** A new ticket as the API answers its creation: with its customer and whether that customer is new. */
+export function createdTicketView(ticket: TicketRow, customer: CustomerRow, created: boolean): CreatedTicketView {
   const summary = customerSummaryOf(customer)
 
   return { ...toTicketView(ticket, summary), customer: { ...summary, created } }
