@@ -7,7 +7,7 @@ import { seedTestAccount } from '../test/fixtures.ts'
 import { newId } from '../lib/ids.ts'
 import type { Trx } from './database.ts'
 import type { DeferredWrite } from './deferred-writes.ts'
-import { deferToCommit } from './deferred-writes.ts'
+import { deferToCommit, deferWithin } from './deferred-writes.ts'
 
 describe.each(testDialects())('transact (%s)', (dialect) => {
   let deps: TestDeps
@@ -119,5 +119,35 @@ describe.each(testDialects())('deferToCommit inside transact (%s)', (dialect) =>
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected'])
     const row = await deps.db.selectFrom('accounts').select('name').where('id', '=', account.accountId).executeTakeFirstOrThrow()
     expect(row.name).not.toMatch(/^(first|second)$/)
+  })
+
+  it("deferWithin writes a scope's items once at its end; inside a SQLite batch they join it, after the unit's earlier items", async () => {
+    deps = await createTestDeps(dialect)
+    const applied: string[][] = []
+    const log: DeferredWrite<string> = {
+      async apply(_db, items) {
+        applied.push(items)
+      },
+    }
+    const unit = (name: string) => deps.transact(async (trx) => {
+      await deferToCommit(trx, log, [`${name}-before`])
+      const inScope = await deferWithin(trx, async () => {
+        await deferToCommit(trx, log, [`${name}-1`])
+        await deferToCommit(trx, log, [`${name}-2`])
+
+        // Nothing of the scope is written before it ends.
+        return applied.flat().filter((item) => item.startsWith(`${name}-`) && item !== `${name}-before`).length
+      })
+      await deferToCommit(trx, log, [`${name}-after`])
+
+      return inScope
+    })
+    expect(await Promise.all([unit('a'), unit('b')])).toEqual([0, 0])
+    if (dialect === 'sqlite') expect(applied).toEqual([['a-before', 'a-1', 'a-2', 'a-after', 'b-before', 'b-1', 'b-2', 'b-after']])
+    else {
+      // No batch to join: the scope's items in one write, the others each at once.
+      const ofA = applied.filter((items) => items[0]!.startsWith('a-'))
+      expect(ofA).toEqual([['a-before'], ['a-1', 'a-2'], ['a-after']])
+    }
   })
 })

@@ -42,6 +42,18 @@ describe.each(testDialects())('rate limit on %s', (dialect) => {
     expect(states.map((s) => s.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1))
   })
 
+  it('counts the hits of one turn together, in the order they came, restarting a finished window', async () => {
+    const { deps, clock } = await setup(dialect)
+    await hitRateLimit(deps, 'mail:a', 60_000)
+    await hitRateLimit(deps, 'mail:a', 60_000)
+    const before = await Promise.all([hitRateLimit(deps, 'mail:a', 60_000), hitRateLimit(deps, 'mail:b', 60_000), hitRateLimit(deps, 'mail:a', 60_000)])
+    expect(before.map((s) => s.count)).toEqual([3, 1, 4])
+    clock.advance(60_000)
+    const after = await Promise.all([hitRateLimit(deps, 'mail:a', 60_000), hitRateLimit(deps, 'mail:b', 60_000), hitRateLimit(deps, 'mail:a', 60_000), hitRateLimit(deps, 'mail:b', 60_000)])
+    expect(after.map((s) => s.count)).toEqual([1, 1, 2, 2])
+    expect(after[0]!.windowEndsAt).toBe(clock.now().getTime() + 60_000)
+  })
+
   it('prunes only finished windows', async () => {
     const { deps, clock } = await setup(dialect)
     await hitRateLimit(deps, 'short', 1_000)

@@ -5,6 +5,7 @@ import type { CustomerRow, EventActor, PendingCustomerRows } from '../customers/
 import { resolveCustomerForTicket } from '../customers/resolve-customer-for-ticket.ts'
 import { CustomersChangedMeanwhile, resolveCustomersTogether } from '../customers/resolve-customers-together.ts'
 import type { Dialect } from '../db/create-db.ts'
+import { deferWithin } from '../db/deferred-writes.ts'
 import type { Trx } from '../db/database.ts'
 import type { Deps } from '../deps.ts'
 import { AppError } from '../lib/app-error.ts'
@@ -173,14 +174,17 @@ async function writeBatch(trx: Trx, dialect: Dialect, batch: Pending[], hooks: T
   // A first message already stored: the batch is undone and each request, alone, finds out which.
   if (inserted.length !== rows.length) throw new DuplicateFirstMessage()
 
-  const outcomes: Array<CreatedTicket | AppError | 'alone'> = []
-  for (const [i, outcome] of customers.entries()) {
-    if (outcome === 'alone' || outcome instanceof AppError) {
-      outcomes.push(outcome)
-      continue
+  // What the callers' writes defer (a mail's outcome on its raw row) is written once for the batch.
+  return deferWithin(trx, async () => {
+    const outcomes: Array<CreatedTicket | AppError | 'alone'> = []
+    for (const [i, outcome] of customers.entries()) {
+      if (outcome === 'alone' || outcome instanceof AppError) {
+        outcomes.push(outcome)
+        continue
+      }
+      outcomes.push({ ...(await afterInsert(trx, batch[i]!.request, inserted[rowOf[i]!]!, hooks[i]!)), customer: outcome.customer, created: outcome.created })
     }
-    outcomes.push({ ...(await afterInsert(trx, batch[i]!.request, inserted[rowOf[i]!]!, hooks[i]!)), customer: outcome.customer, created: outcome.created })
-  }
 
-  return outcomes
+    return outcomes
+  })
 }

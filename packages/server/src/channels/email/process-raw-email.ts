@@ -19,7 +19,7 @@ import { customerIdsForAddress, findEmailThread } from './find-email-thread.ts'
 import { foldQuotes } from './fold-quotes.ts'
 import { inboxAddressesOf, inboxSettingsOf } from './inbox-view.ts'
 import type { ParsedEmail } from './parsed-email.ts'
-import { updateRawEmail } from './raw-email.repo.ts'
+import { recordRawEmailOutcome } from './raw-email.repo.ts'
 import { rewriteCidImages } from './sanitize-email-html.ts'
 import { storeAttachments } from './store-attachments.ts'
 import type { StoredAttachment } from './store-attachments.ts'
@@ -41,9 +41,9 @@ export async function processRawEmail(deps: Deps, inbox: InboxRow, raw: RawEmail
   const sender = email.from?.address ?? raw.envelope_from?.toLowerCase() ?? null
   /** What became of the message, on its raw row (with its attachments linked and the acknowledgement queued). */
   const record = async (db: Executor, result: RawEmailResult, extra: { enqueueAck?: boolean }) => {
-    await updateRawEmail(db, raw.id, {
-      outcome: result.outcome, reason: result.reason ?? null, ticket_id: result.ticketId ?? null, message_id: result.messageId ?? null,
-      sender, parse_warnings: toJson(email.warnings), processed_at: deps.clock.now().toISOString(),
+    await recordRawEmailOutcome(db, deps.dialect, {
+      id: raw.id, outcome: result.outcome, reason: result.reason ?? null, ticketId: result.ticketId ?? null, messageId: result.messageId ?? null,
+      sender, parseWarnings: toJson(email.warnings), processedAt: deps.clock.now().toISOString(),
     })
     if (isLinked(result)) await linkAttachments(db, raw.id, result.messageId!, result.ticketId!)
     if (extra.enqueueAck) {

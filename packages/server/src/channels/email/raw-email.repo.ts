@@ -1,17 +1,36 @@
+import { sql } from 'kysely'
 import type { Updateable } from 'kysely'
+import type { Dialect } from '../../db/create-db.ts'
 import type { Executor } from '../../db/database.ts'
+import { deferToCommit } from '../../db/deferred-writes.ts'
+import type { DeferredWrite } from '../../db/deferred-writes.ts'
 import type { NewRawEmailRow, RawEmailRow, RawEmailTable } from './email.table.ts'
 
-/** Inserts unless (inbox, dedupe key) is already stored; returns whether it was new. */
-export async function insertRawEmail(db: Executor, row: NewRawEmailRow): Promise<boolean> {
-  const inserted = await db
-    .insertInto('raw_emails')
-    .values(row)
-    .onConflict((oc) => oc.columns(['inbox_id', 'dedupe_key']).doNothing())
-    .returning('id')
-    .executeTakeFirst()
+/** Bytes of raw mail one INSERT carries at most (a row holds up to INLINE_BLOB_MAX). */
+const MAX_INSERT_BYTES = 4 * 1024 * 1024
 
-  return inserted !== undefined
+/**
+ * Inserts the rows whose (inbox, dedupe key) is not stored yet, in as few statements
+ * as their size allows; returns the ids of those inserted. Of two rows with the same
+ * key, the first is inserted.
+ */
+export async function insertRawEmails(db: Executor, rows: NewRawEmailRow[]): Promise<Set<string>> {
+  const inserted = new Set<string>()
+  for (let start = 0; start < rows.length;) {
+    let end = start + 1
+    let bytes = rows[start]!.content?.length ?? 0
+    while (end < rows.length && bytes + (rows[end]!.content?.length ?? 0) <= MAX_INSERT_BYTES) bytes += rows[end++]!.content?.length ?? 0
+    const ids = await db
+      .insertInto('raw_emails')
+      .values(rows.slice(start, end))
+      .onConflict((oc) => oc.columns(['inbox_id', 'dedupe_key']).doNothing())
+      .returning('id')
+      .execute()
+    for (const { id } of ids) inserted.add(id)
+    start = end
+  }
+
+  return inserted
 }
 
 export async function findRawEmailByKey(db: Executor, inboxId: string, dedupeKey: string): Promise<RawEmailRow | undefined> {
@@ -24,6 +43,52 @@ export async function findRawEmail(db: Executor, id: string): Promise<RawEmailRo
 
 export async function updateRawEmail(db: Executor, id: string, set: Updateable<RawEmailTable>): Promise<void> {
   await db.updateTable('raw_emails').set(set).where('id', '=', id).execute()
+}
+
+/** What became of a raw message (processRawEmail), as recorded on its row. */
+export interface RawEmailOutcomeUpdate {
+  id: string
+  outcome: RawEmailTable['outcome']
+  reason: string | null
+  ticketId: string | null
+  messageId: string | null
+  sender: string | null
+  /** JSON array */
+  parseWarnings: string
+  processedAt: string
+}
+
+/**
+ * Records the outcome; inside deferWithin (a batch of mail tickets) together with
+ * the batch's others. PostgreSQL: one UPDATE from arrays, whatever the number of
+ * rows (one round trip, one statement shape). SQLite: a row at a time, in-process.
+ */
+export function recordRawEmailOutcome(db: Executor, dialect: Dialect, update: RawEmailOutcomeUpdate): Promise<void> {
+  return deferToCommit(db, dialect === 'postgres' ? outcomesOnPostgres : outcomesOnSqlite, [update])
+}
+
+const outcomesOnSqlite: DeferredWrite<RawEmailOutcomeUpdate> = {
+  async apply(db, updates) {
+    for (const u of updates) {
+      await updateRawEmail(db, u.id, {
+        outcome: u.outcome, reason: u.reason, ticket_id: u.ticketId, message_id: u.messageId, sender: u.sender, parse_warnings: u.parseWarnings, processed_at: u.processedAt,
+      })
+    }
+  },
+}
+
+const outcomesOnPostgres: DeferredWrite<RawEmailOutcomeUpdate> = {
+  async apply(db, updates) {
+    // UPDATE … FROM applies one arbitrary match per row: a row recorded twice keeps its last outcome, as in order.
+    const last = [...new Map(updates.map((u) => [u.id, u])).values()]
+    const column = <K extends keyof RawEmailOutcomeUpdate>(key: K) => last.map((u) => u[key])
+    await sql`update raw_emails set outcome = v.outcome, reason = v.reason, ticket_id = v.ticket_id, message_id = v.message_id,
+        sender = v.sender, parse_warnings = v.parse_warnings, processed_at = v.processed_at
+      from unnest(${column('id')}::text[], ${column('outcome')}::text[], ${column('reason')}::text[], ${column('ticketId')}::text[],
+        ${column('messageId')}::text[], ${column('sender')}::text[], ${column('parseWarnings')}::text[], ${column('processedAt')}::text[])
+        as v(id, outcome, reason, ticket_id, message_id, sender, parse_warnings, processed_at)
+      where raw_emails.id = v.id`.execute(db)
+  },
 }
 
 /** Stored but never processed (the process died in between): oldest first. */

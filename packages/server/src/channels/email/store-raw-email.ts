@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto'
 import type { Deps } from '../../deps.ts'
 import { toJson } from '../../db/json.ts'
 import { writeAlone } from '../../db/write-alone.ts'
+import { batchByTurnFor } from '../../lib/batch-by-turn.ts'
 import { newId } from '../../lib/ids.ts'
 import { storeBlob } from './blob-store.ts'
 import type { InboxRow, RawEmailRow } from './email.table.ts'
-import { findRawEmailByKey, insertRawEmail } from './raw-email.repo.ts'
+import { findRawEmailByKey, insertRawEmails } from './raw-email.repo.ts'
 
 export interface RawEmailEnvelope {
   source: RawEmailRow['source']
@@ -48,17 +49,44 @@ export async function storeRawEmail(deps: Deps, inbox: InboxRow, raw: Buffer, en
     received_at: deps.clock.now().toISOString(),
     processed_at: null,
   }
-  if (await writeAlone(deps, (db) => insertRawEmail(db, row))) return { stored: true, row }
+  const inserted = await insertSoon(deps, row)
+  if (inserted instanceof Error) throw inserted
+  if (inserted) return { stored: true, row }
   const existing = await findRawEmailByKey(deps.db, inbox.id, dedupeKey)
 
   return existing ? { stored: false, existing } : { stored: true, row }
 }
 
+/**
+ * The raw rows of one turn of the event loop are inserted together: under a flood
+ * of mail, one statement (PostgreSQL: one round trip and one commit) for many
+ * messages. Each still resolves only once its row is committed. If the statement
+ * fails, each row is tried alone, so a row the database refuses costs its own
+ * sender a retry (SMTP 451), not every sender of the batch.
+ */
+const insertSoon = batchByTurnFor(async (deps: Deps, rows: RawEmailRow[]): Promise<Map<RawEmailRow, boolean | Error>> => {
+  const results = new Map<RawEmailRow, boolean | Error>()
+  try {
+    const inserted = await writeAlone(deps, (db) => insertRawEmails(db, rows))
+    for (const row of rows) results.set(row, inserted.has(row.id))
+  } catch (error) {
+    if (rows.length === 1) throw error
+    await Promise.all(rows.map((row) => writeAlone(deps, (db) => insertRawEmails(db, [row])).then(
+      (inserted) => results.set(row, inserted.has(row.id)),
+      (failure: unknown) => results.set(row, failure instanceof Error ? failure : new Error(String(failure))),
+    )))
+  }
+
+  return results
+})
+
 /** Message-ID from the top header block, without a full parse (dedupe comes first). */
 export function headerMessageId(raw: Buffer): string | null {
   const ends = [raw.indexOf('\r\n\r\n'), raw.indexOf('\n\n')].filter((i) => i >= 0)
   const head = raw.subarray(0, ends.length > 0 ? Math.min(...ends) : Math.min(raw.length, 65536)).toString('latin1')
-  const match = /^message-id[ \t]*:[ \t]*(?:\r?\n[ \t]+)?<?([^\s<>]+@[^\s<>]+|[^\s<>]{6,})>?/im.exec(head)
+  // No control characters: a NUL in the key would make PostgreSQL refuse the row, and the sender retry forever.
+  // eslint-disable-next-line no-control-regex -- matching control bytes is the point here
+  const match = /^message-id[ \t]*:[ \t]*(?:\r?\n[ \t]+)?<?([^\s<>\x00-\x1f\x7f]+@[^\s<>\x00-\x1f\x7f]+|[^\s<>\x00-\x1f\x7f]{6,})>?/im.exec(head)
 
   return match?.[1]?.slice(0, 500) ?? null
 }
