@@ -64,6 +64,19 @@ describe.each(testDialects())('SMTP server on %s', (dialect) => {
     expect(contact?.value).toBe('taro..yamada.@docomo.ne.jp')
   })
 
+  it('processes mail acknowledged together as one batch, and on close what is still waiting for its batch', async () => {
+    const { app, deps, account } = await startTestApp(dialect)
+    await createInboxVia(app, account, ['support@shop.example'])
+    // A gathering window longer than the test: only close() can start the processing.
+    const smtp = await startSmtpServer(deps, { port: 0, host: '127.0.0.1', gatherMs: 600_000 })
+    const mailer = nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true, pool: true, maxConnections: 3 })
+    await Promise.all(['一', '二', '三'].map((n, i) => mailer.sendMail({ from: `c${i}@example.jp`, to: 'support@shop.example', subject: `問い合わせ${n}`, text: n })))
+    mailer.close()
+    expect(await deps.db.selectFrom('tickets').select('id').execute()).toEqual([])
+    await smtp.close()
+    expect(await processedOutcomes(deps)).toEqual(['ticket_created', 'ticket_created', 'ticket_created'])
+  })
+
   it('offers STARTTLS when a certificate is configured and refuses oversize mail with 552', async () => {
     const { app, deps, account } = await startTestApp(dialect)
     await createInboxVia(app, account, ['support@shop.example'])
