@@ -29,6 +29,8 @@ export function japaneseCharset(name: string | undefined | null): JapaneseCharse
 
 /** Decodes bytes in one of the Japanese charsets (or anything iconv-lite knows); never throws. */
 export function decodeBytes(bytes: Buffer, charset: string): string {
+  // Most mail: the same as iconv-lite's UTF-8 decoder, without its codec lookup.
+  if (/^(?:utf-?8|us-ascii)$/i.test(charset)) return bytes.toString('utf8')
   const japanese = japaneseCharset(charset)
   try {
     if (japanese === 'iso-2022-jp' && bytes.some((b) => b >= 0x80)) {
