@@ -26,6 +26,9 @@ export async function recordEvents(db: Executor, events: EventInput[]): Promise<
 }
 
 /** The rows recordEvents writes, for a caller that inserts them in a statement of its own (a CTE). */
+/** Every column of an event row, as eventRows fills them. */
+export const EVENT_COLUMNS = ['id', 'account_id', 'subject_type', 'subject_id', 'type', 'actor_kind', 'actor_id', 'field', 'before', 'after', 'created_at'] as const
+
 export function eventRows(events: readonly EventInput[]): Insertable<EventTable>[] {
   return events.map((e) => ({
     id: newId(),

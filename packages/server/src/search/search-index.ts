@@ -1,10 +1,11 @@
 import type { SearchDocType, SearchVisibility } from '@madoguchi/shared'
 import { sql } from 'kysely'
-import type { Insertable } from 'kysely'
+import type { RawBuilder } from 'kysely'
 import type { Dialect } from '../db/create-db.ts'
 import type { Executor } from '../db/database.ts'
 import type { DeferredWrite } from '../db/deferred-writes.ts'
 import { deferToCommit } from '../db/deferred-writes.ts'
+import { rowsAsArrays } from '../db/rows-as-arrays.ts'
 import { toIndexText } from '../lib/japanese-text.ts'
 import type { SearchDocumentTable } from './search.table.ts'
 
@@ -52,7 +53,8 @@ export async function indexSearchDocument(db: Executor, dialect: Dialect, doc: S
 export async function insertNewSearchDocuments(db: Executor, dialect: Dialect, docs: readonly SearchDocumentInput[]): Promise<void> {
   if (docs.length === 0) return
   if (dialect === 'postgres') {
-    await db.insertInto('search_documents').values(postgresSearchRows(docs)).execute()
+    const { columns, select } = postgresSearchArrays(docs)
+    await db.insertInto('search_documents').columns(columns).expression(select).execute()
 
     return
   }
@@ -105,9 +107,17 @@ export function changeFtsEntries(db: Executor, changes: FtsChange[]): Promise<vo
  * PostgreSQL rows of new documents, text vector included, for a caller that inserts
  * them in a statement of its own (the ticket creation's CTE).
  */
-export function postgresSearchRows(docs: readonly SearchDocumentInput[]): Insertable<SearchDocumentTable>[] {
-  // index_tsv is not in the table type (only this module writes it): hence the cast.
-  return docs.map((doc) => ({ ...searchRow(doc), index_tsv: sql`to_tsvector('simple', ${indexTextOf(doc)})` }) as Insertable<SearchDocumentTable>)
+const SEARCH_ROW_COLUMNS = ['account_id', 'doc_type', 'doc_id', 'ticket_id', 'team_id', 'visibility', 'title', 'body', 'updated_at'] as const
+
+/** PostgreSQL: new documents as `insert into search_documents (columns) <select>` of arrays (db/rows-as-arrays.ts). */
+export function postgresSearchArrays(docs: readonly SearchDocumentInput[]): { columns: Array<keyof SearchDocumentTable>; select: RawBuilder<unknown> } {
+  const rows = docs.map((doc) => ({ ...searchRow(doc), index_text: indexTextOf(doc) }))
+
+  return {
+    // index_tsv is not in the table type (only this module writes it): hence the cast.
+    columns: [...SEARCH_ROW_COLUMNS, 'index_tsv'] as Array<keyof SearchDocumentTable>,
+    select: rowsAsArrays(rows, [...SEARCH_ROW_COLUMNS, 'index_text'], [...SEARCH_ROW_COLUMNS, sql`to_tsvector('simple', u.index_text)`]),
+  }
 }
 
 function indexTextOf(doc: SearchDocumentInput): string {

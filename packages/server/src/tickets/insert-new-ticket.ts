@@ -1,14 +1,15 @@
 import type { Channel, TicketPriority } from '@madoguchi/shared'
 import { sql } from 'kysely'
 import type { EventInput } from '../audit/record-event.ts'
-import { eventRows, recordEvents } from '../audit/record-event.ts'
+import { EVENT_COLUMNS, eventRows, recordEvents } from '../audit/record-event.ts'
 import type { PendingCustomerRows } from '../customers/resolve-customer-for-ticket.ts'
 import type { Dialect } from '../db/create-db.ts'
 import type { Trx } from '../db/database.ts'
 import { toJson } from '../db/json.ts'
+import { rowsAsArrays } from '../db/rows-as-arrays.ts'
 import { newId } from '../lib/ids.ts'
 import { newTicketDocuments } from '../search/search-documents.ts'
-import { insertNewSearchDocuments, postgresSearchRows } from '../search/search-index.ts'
+import { insertNewSearchDocuments, postgresSearchArrays } from '../search/search-index.ts'
 import { insertMessageRows } from './message.repo.ts'
 import { allocateTicketNumbers, insertTicketRows, insertTicketTags } from './ticket.repo.ts'
 import { ensureTicketNumberSequence } from './ticket-number-sequence.ts'
@@ -167,31 +168,31 @@ export async function insertNewTicketsOnPostgres(trx: Trx, items: readonly NewTi
   for (const { ticket } of items) {
     if (!sequences.has(ticket.account_id)) sequences.set(ticket.account_id, await ensureTicketNumberSequence(trx, ticket.account_id))
   }
-  const tickets = items.map(({ ticket: { number: _placeholder, ...columns } }) => ({ ...columns, number: sql<number>`nextval(${sequences.get(columns.account_id)!})` }))
+  // The number comes from the account's sequence, named per row (a batch may span accounts).
+  const tickets = items.map(({ ticket: { number: _placeholder, ...columns } }) => ({ ...columns, number_sequence: sequences.get(columns.account_id)! }))
+  const ticketColumns = Object.keys(tickets[0]!).filter((c) => c !== 'number_sequence')
   const messages = items.map((i) => i.message)
-  const tags = items.flatMap((i) => i.tags.map((tag) => ({ ticketId: i.ticket.id, accountId: i.ticket.account_id, at: i.ticket.updated_at, tag })))
-  const events = items.flatMap((i) => i.appendOnly.events)
-  const searchDocuments = items.flatMap((i) => i.appendOnly.searchDocuments)
+  const tags = items.flatMap((i) => i.tags.map((tag) => ({ account_id: i.ticket.account_id, ticket_id: i.ticket.id, updated_at: i.ticket.updated_at, tag })))
+  const events = eventRows(items.flatMap((i) => i.appendOnly.events))
+  const search = postgresSearchArrays(items.flatMap((i) => i.appendOnly.searchDocuments))
+  // Each table's rows as arrays (db/rows-as-arrays.ts): the statement's text is the same for every batch.
   const rows = await trx
-    .with('t', (db) => db.insertInto('tickets').values(tickets).returning(['id', 'number', 'account_id']))
+    .with('t', (db) => db.insertInto('tickets').columns([...ticketColumns, 'number'] as Array<keyof TicketRow>)
+      .expression(rowsAsArrays(tickets, [...ticketColumns, 'number_sequence'], [
+        ...ticketColumns.map((c) => (c === 'message_count' ? sql`u.message_count::integer` : c)),
+        sql`nextval(u.number_sequence::regclass)`,
+      ]))
+      .returning(['id', 'number', 'account_id']))
     .with('m', (db) => {
-      const insert = db.insertInto('messages').values(messages)
+      const columns = Object.keys(messages[0]!) as Array<keyof MessageRow>
+      const insert = db.insertInto('messages').columns(columns).expression(rowsAsArrays(messages as unknown as Array<Record<string, unknown>>, columns))
 
       return (messages.every((m) => m.external_id === null) ? insert : insert.onConflict((oc) => oc.columns(['account_id', 'channel', 'external_id']).doNothing())).returning('ticket_id')
     })
-    // unnest() of empty arrays inserts nothing, so the statement has one shape.
-    .with('g', (db) =>
-      db
-        .insertInto('ticket_tags')
-        .columns(['account_id', 'ticket_id', 'updated_at', 'tag'])
-        .expression(
-          sql`select * from unnest(${tags.map((t) => t.accountId)}::text[], ${tags.map((t) => t.ticketId)}::text[], ${tags.map((t) => t.at)}::text[], ${tags.map((t) => t.tag)}::text[])`,
-        )
-        .returning('tag'),
-    )
-    .with('e', (db) => db.insertInto('events').values(eventRows(events)).returning('id'))
+    .with('g', (db) => db.insertInto('ticket_tags').columns(['account_id', 'ticket_id', 'updated_at', 'tag']).expression(rowsAsArrays(tags, ['account_id', 'ticket_id', 'updated_at', 'tag'])).returning('tag'))
+    .with('e', (db) => db.insertInto('events').columns(EVENT_COLUMNS).expression(rowsAsArrays(events as Array<Record<string, unknown>>, EVENT_COLUMNS)).returning('id'))
     // Every ticket has search documents (its subject, its first message).
-    .with('s', (db) => db.insertInto('search_documents').values(postgresSearchRows(searchDocuments)).returning('id'))
+    .with('s', (db) => db.insertInto('search_documents').columns(search.columns).expression(search.select).returning('id'))
     .selectFrom('t')
     .innerJoin('accounts', 'accounts.id', 't.account_id')
     // A join, not a count per ticket: that scanned `m` once per ticket (64 × 64 rows for a full batch).
