@@ -64,7 +64,7 @@ describe.each(testDialects())('SMTP server on %s', (dialect) => {
     expect(contact?.value).toBe('taro..yamada.@docomo.ne.jp')
   })
 
-  it('processes mail acknowledged together as one batch, and on close what is still waiting for its batch', async () => {
+  it('holds acknowledged mail for its gathering window, and on close processes what is still waiting', async () => {
     const { app, deps, account } = await startTestApp(dialect)
     await createInboxVia(app, account, ['support@shop.example'])
     // A gathering window longer than the test: only close() can start the processing.
