@@ -22,6 +22,8 @@ export interface InboundMessageInput {
   bodyText: string
   /** Raw HTML from the channel; sanitized here. */
   bodyHtml?: string | null
+  /** Keep http(s) images in bodyHtml (an email inbox's `allowRemoteImages`). */
+  remoteImages?: boolean
   authorCustomerId: string
   metadata?: Record<string, unknown>
 }
@@ -50,7 +52,7 @@ export async function appendInboundMessage(deps: Deps, input: InboundMessageInpu
   }
   const now = deps.clock.now().toISOString()
   const actor = { kind: 'customer' as const, id: input.authorCustomerId }
-  const bodyHtml = sanitizeMessageHtml(input.bodyHtml)
+  const bodyHtml = sanitizeMessageHtml(input.bodyHtml, { remoteImages: input.remoteImages })
 
   const hooks = ticketHooks(deps)
   const result = await deps.transact(async (trx) => {

@@ -23,6 +23,8 @@ export interface InboundTicketInput {
   bodyText: string
   /** Raw HTML from the channel; sanitized here. */
   bodyHtml?: string | null
+  /** Keep http(s) images in bodyHtml (an email inbox's `allowRemoteImages`). */
+  remoteImages?: boolean
   metadata?: Record<string, unknown>
   priority?: TicketPriority
   category?: TicketCategory | null
@@ -96,7 +98,7 @@ export async function createTicketFromInbound(deps: Deps, input: InboundTicketIn
         teamId: input.teamId ?? null,
         inboxId: input.inboxId ?? null,
         customFields: withoutNulls(input.customFields),
-        message: { bodyText: input.bodyText, bodyHtml: sanitizeMessageHtml(input.bodyHtml), externalId, metadata: input.metadata ?? {} },
+        message: { bodyText: input.bodyText, bodyHtml: sanitizeMessageHtml(input.bodyHtml, { remoteImages: input.remoteImages }), externalId, metadata: input.metadata ?? {} },
         at: deps.clock.now().toISOString(),
       },
       ...(input.inTransaction ? { inTransaction: input.inTransaction } : {}),

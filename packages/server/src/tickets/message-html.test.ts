@@ -17,6 +17,13 @@ describe('sanitizeMessageHtml', () => {
     expect(sanitizeMessageHtml(input)).toBe(expected)
   })
 
+  it('keeps http(s) images only when remote images are allowed, and nothing else that was removed', () => {
+    const html = '<p>a<img src="https://shop.example/logo.png" alt="logo"><img src="http://shop.example/t.gif"><img src="data:image/png;base64,AAAA"><img src="javascript:alert(1)"></p>'
+    expect(sanitizeMessageHtml(html)).toBe('<p>a</p>')
+    expect(sanitizeMessageHtml(html, { remoteImages: true })).toBe('<p>a<img src="https://shop.example/logo.png" alt="logo" /><img src="http://shop.example/t.gif" /></p>')
+    expect(sanitizeMessageHtml(`<img src="${OWN}">`, { remoteImages: true })).toBe(`<img src="${OWN}" />`)
+  })
+
   it('returns null when nothing is left', () => {
     expect(sanitizeMessageHtml('<script>x</script>')).toBeNull()
     expect(sanitizeMessageHtml('   ')).toBeNull()

@@ -26,10 +26,20 @@ const OPTIONS: sanitizeHtml.IOptions = {
 // transformTags adds rel/target after filtering, so they must be allowed too.
 OPTIONS.allowedAttributes = { ...OPTIONS.allowedAttributes, a: ['href', 'title', 'rel', 'target'], img: ['src', 'alt', 'width', 'height'] }
 
+/**
+ * An inbox that allows remote images (its `allowRemoteImages` setting, off by default):
+ * http(s) images are kept too, as the email parser kept them.
+ */
+const WITH_REMOTE_IMAGES: sanitizeHtml.IOptions = {
+  ...OPTIONS,
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  exclusiveFilter: (frame) => frame.tag === 'img' && !OWN_ATTACHMENT_SRC.test(frame.attribs.src ?? '') && !/^https?:\/\//i.test(frame.attribs.src ?? ''),
+}
+
 /** Sanitized HTML safe to render in the agent app, or null when nothing is left. */
-export function sanitizeMessageHtml(html: string | null | undefined): string | null {
+export function sanitizeMessageHtml(html: string | null | undefined, options: { remoteImages?: boolean } = {}): string | null {
   if (html == null || html.trim() === '') return null
-  const clean = sanitizeHtml(html, OPTIONS).trim()
+  const clean = sanitizeHtml(html, options.remoteImages ? WITH_REMOTE_IMAGES : OPTIONS).trim()
 
   return clean === '' ? null : clean
 }

@@ -59,6 +59,20 @@ describe.each(testDialects())('ingesting raw email on %s', (dialect) => {
     expect((await deps.db.selectFrom('raw_emails').select('id').execute()).length).toBe(6)
   })
 
+  it("shows a mail's remote images only in an inbox that allows them", async () => {
+    const { app, deps, account } = await startTestApp(dialect)
+    const strict = await createInboxVia(app, account, ['support@shop.example'])
+    const open = await createInboxVia(app, account, ['news@shop.example'], { allowRemoteImages: true })
+    const htmlMail = (to: string, id: string) => rawMessage([
+      'From: taro@example.jp', `To: ${to}`, 'Subject: logo', `Message-ID: <${id}@example.jp>`, 'MIME-Version: 1.0', 'Content-Type: text/html; charset=UTF-8',
+    ], '<p>ご確認ください<img src="https://cdn.example.jp/logo.png" alt="logo"></p>')
+    const bodyOf = async (messageId: string | undefined) =>
+      (await deps.db.selectFrom('messages').select('body_html').where('id', '=', messageId!).executeTakeFirstOrThrow()).body_html
+    expect(await bodyOf((await postRawEmail(app, account, strict.id, htmlMail('support@shop.example', 'img1'))).messageId)).toBe('<p>ご確認ください</p>')
+    expect(await bodyOf((await postRawEmail(app, account, open.id, htmlMail('news@shop.example', 'img2'))).messageId))
+      .toBe('<p>ご確認ください<img src="https://cdn.example.jp/logo.png" alt="logo" /></p>')
+  })
+
   it('applies a bounce to the outgoing mail it reports on: message failed, address bouncing, no ticket', async () => {
     const { app, deps, account } = await startTestApp(dialect)
     const inbox = await createInboxVia(app, account)

@@ -93,7 +93,7 @@ export async function processRawEmail(deps: Deps, inbox: InboxRow, raw: RawEmail
       const appended = await appendInboundMessage(deps, {
         accountId: inbox.account_id, ticketId: thread.ticket.id, channel: 'email', externalId,
         authorCustomerId: (senderCustomers.length > 0 ? senderCustomers : await customerIdsForAddress(deps.db, inbox.account_id, customerAddress))[0] ?? thread.ticket.customer_id,
-        ...body,
+        ...body, remoteImages: settings.allowRemoteImages,
       })
       const own = appended.message.metadata['rawEmailId'] === raw.id
 
@@ -106,7 +106,7 @@ export async function processRawEmail(deps: Deps, inbox: InboxRow, raw: RawEmail
   const created = await createTicketFromInbound(deps, {
     accountId: inbox.account_id, channel: 'email', externalId, subject: email.subject, inboxId: inbox.id,
     customer: { email: customerAddress, ...(email.from?.name ? { name: email.from.name.slice(0, 200) } : {}), language: looksJapanese(email) ? 'ja' : 'en' },
-    ...body,
+    ...body, remoteImages: settings.allowRemoteImages,
     inTransaction: (trx, ids) => record(trx, { outcome: 'ticket_created', ...ids }, { enqueueAck: settings.ackEnabled }),
   })
   const own = created.message.metadata['rawEmailId'] === raw.id
