@@ -2,6 +2,7 @@ import type { CustomerRef } from '@madoguchi/shared'
 import type { Trx } from '../db/database.ts'
 import { AppError } from '../lib/app-error.ts'
 import { generateCrn, parseCrn } from '../lib/crn.ts'
+import { groupBy } from '../lib/group-by.ts'
 import { newId } from '../lib/ids.ts'
 import type { CustomerRow, NewCustomerContactRow, NewCustomerRow } from './customer.table.ts'
 import type { EventActor, ResolvedCustomer, WantedContact } from './resolve-customer-for-ticket.ts'
@@ -105,18 +106,13 @@ const found = (customer: CustomerRow): ResolvedCustomer => ({ customer, created:
 /** contactKey → owning customer id, for the contacts that exist. */
 async function findContacts(trx: Trx, wanted: Array<WantedContact & { accountId: string }>): Promise<Map<string, string>> {
   if (wanted.length === 0) return new Map()
-  const values = new Map<string, { accountId: string; kind: WantedContact['kind']; values: string[] }>()
-  for (const w of wanted) {
-    const group = values.get(`${w.accountId} ${w.kind}`)
-    if (group) group.values.push(w.value)
-    else values.set(`${w.accountId} ${w.kind}`, { accountId: w.accountId, kind: w.kind, values: [w.value] })
-  }
+  const groups = groupBy(wanted, (w) => `${w.accountId}\u0000${w.kind}`)
   const rows = await trx
     .selectFrom('customer_contacts')
     .select(['account_id', 'kind', 'value', 'customer_id'])
     // One IN list per account and kind, not an OR of (account AND kind AND value) per contact: PostgreSQL
     // plans it in a fraction of the time (0.09 against 0.46 ms at 3 contacts, and the OR grows with each).
-    .where((eb) => eb.or([...values.values()].map((g) => eb.and([eb('account_id', '=', g.accountId), eb('kind', '=', g.kind), eb('value', 'in', g.values)]))))
+    .where((eb) => eb.or([...groups.values()].map((group) => eb.and([eb('account_id', '=', group[0]!.accountId), eb('kind', '=', group[0]!.kind), eb('value', 'in', group.map((w) => w.value))]))))
     .execute()
 
   return new Map(rows.map((row) => [contactKey(row.account_id, row), row.customer_id]))

@@ -3,6 +3,7 @@ import type { Deps } from '../deps.ts'
 import { writeAlone } from '../db/write-alone.ts'
 import { AppError } from '../lib/app-error.ts'
 import { batchByTurnFor } from '../lib/batch-by-turn.ts'
+import { groupBy } from '../lib/group-by.ts'
 
 export interface RateLimit {
   /** Requests allowed per window. */
@@ -42,12 +43,7 @@ export async function hitRateLimit(deps: RateLimitDeps, bucket: string, windowMs
 }
 
 const hitTogether = batchByTurnFor(async (deps: RateLimitDeps, hits: Hit[]): Promise<Map<Hit, RateLimitState>> => {
-  const byBucket = new Map<string, Hit[]>()
-  for (const hit of hits) {
-    const same = byBucket.get(hit.bucket)
-    if (same) same.push(hit)
-    else byBucket.set(hit.bucket, [hit])
-  }
+  const byBucket = groupBy(hits, (hit) => hit.bucket)
   const now = deps.clock.now().getTime()
   const expired = sql<boolean>`rate_limits.window_ends_at <= ${now}`
   const rows = await writeAlone(deps, (db) => db

@@ -7,6 +7,7 @@ import type { Dialect } from '../db/create-db.ts'
 import type { Trx } from '../db/database.ts'
 import { toJson } from '../db/json.ts'
 import { rowsAsArrays } from '../db/rows-as-arrays.ts'
+import { groupBy } from '../lib/group-by.ts'
 import { newId } from '../lib/ids.ts'
 import { newTicketDocuments } from '../search/search-documents.ts'
 import { insertNewSearchDocuments, postgresSearchArrays } from '../search/search-index.ts'
@@ -141,8 +142,7 @@ export async function insertNewTicketsOnSqlite(trx: Trx, items: readonly NewTick
   await recordEvents(trx, items.flatMap((i) => i.appendOnly.events))
   await insertNewSearchDocuments(trx, 'sqlite', items.flatMap((i) => i.appendOnly.searchDocuments))
   const configVersions = new Map<string, string>()
-  for (const accountId of new Set(items.map((i) => i.ticket.account_id))) {
-    const mine = items.filter((i) => i.ticket.account_id === accountId)
+  for (const [accountId, mine] of groupBy(items, (i) => i.ticket.account_id)) {
     const { first, configVersion } = await allocateTicketNumbers(trx, accountId, mine.length)
     mine.forEach((i, n) => (i.ticket.number = first + n))
     configVersions.set(accountId, configVersion)

@@ -1,6 +1,7 @@
 import type { Channel } from '@madoguchi/shared'
 import type { Db, Executor } from '../db/database.ts'
 import { batchByTurnFor } from '../lib/batch-by-turn.ts'
+import { groupBy } from '../lib/group-by.ts'
 import type { MessageRow, NewMessageRow } from './ticket.table.ts'
 
 /**
@@ -44,16 +45,11 @@ export const findMessageByExternalIdSoon = (db: Db, accountId: string, channel: 
   findByKey(db, JSON.stringify([accountId, channel, externalId]))
 
 const findByKey = batchByTurnFor(async (db: Db, keys: string[]) => {
-  const groups = new Map<string, string[]>()
-  for (const key of keys) {
-    const [accountId, channel, externalId] = JSON.parse(key) as [string, Channel, string]
-    const group = JSON.stringify([accountId, channel])
-    groups.set(group, [...(groups.get(group) ?? []), externalId])
-  }
+  const wanted = keys.map((key) => JSON.parse(key) as [accountId: string, channel: Channel, externalId: string])
   const found = new Map<string, MessageRow>()
-  for (const [group, externalIds] of groups) {
-    const [accountId, channel] = JSON.parse(group) as [string, Channel]
-    const rows = await db.selectFrom('messages').selectAll().where('account_id', '=', accountId).where('channel', '=', channel).where('external_id', 'in', externalIds).execute()
+  for (const group of groupBy(wanted, ([accountId, channel]) => `${accountId}\u0000${channel}`).values()) {
+    const [accountId, channel] = group[0]!
+    const rows = await db.selectFrom('messages').selectAll().where('account_id', '=', accountId).where('channel', '=', channel).where('external_id', 'in', group.map(([, , externalId]) => externalId)).execute()
     for (const row of rows) found.set(JSON.stringify([accountId, channel, row.external_id]), row)
   }
 
