@@ -11,10 +11,11 @@ const MAX_PREPARED_PER_CONNECTION = 256
 const WRITE = /^\s*(insert|update|delete)\b|^\s*with\b[\s\S]*\b(insert\s+into|update\s+"|delete\s+from)\b/i
 
 /**
- * Larger writes go unnamed: a batch of ticket creations (tickets/create-new-ticket.ts)
- * has a new shape for every batch size, each would take a slot and server memory,
- * and its planning is shared by the whole batch anyway. One ticket's creation
- * (~100 parameters with a new customer and three tags) stays prepared.
+ * Larger writes go unnamed: a multi-row VALUES list (a batch of new customers or raw
+ * mails) has new text for every number of rows, each would take a slot and server
+ * memory, and its planning is shared by the whole batch anyway. Statements that pass
+ * their rows as arrays (db/rows-as-arrays.ts: the ticket batch, ~60 parameters) keep
+ * one text and stay prepared.
  */
 const MAX_PREPARED_PARAMETERS = 160
 

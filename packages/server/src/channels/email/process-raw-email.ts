@@ -42,8 +42,8 @@ export async function processRawEmail(deps: Deps, inbox: InboxRow, raw: RawEmail
   /** What became of the message, on its raw row (with its attachments linked and the acknowledgement queued). */
   const record = async (db: Executor, result: RawEmailResult, extra: { enqueueAck?: boolean }) => {
     await recordRawEmailOutcome(db, deps.dialect, {
-      id: raw.id, outcome: result.outcome, reason: result.reason ?? null, ticketId: result.ticketId ?? null, messageId: result.messageId ?? null,
-      sender, parseWarnings: toJson(email.warnings), processedAt: deps.clock.now().toISOString(),
+      id: raw.id, outcome: result.outcome, reason: result.reason ?? null, ticket_id: result.ticketId ?? null, message_id: result.messageId ?? null,
+      sender, parse_warnings: toJson(email.warnings), processed_at: deps.clock.now().toISOString(),
     })
     if (isLinked(result)) await linkAttachments(db, raw.id, result.messageId!, result.ticketId!)
     if (extra.enqueueAck) {

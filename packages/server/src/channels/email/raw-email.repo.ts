@@ -4,6 +4,7 @@ import type { Dialect } from '../../db/create-db.ts'
 import type { Executor } from '../../db/database.ts'
 import { deferToCommit } from '../../db/deferred-writes.ts'
 import type { DeferredWrite } from '../../db/deferred-writes.ts'
+import { rowsAsArrays } from '../../db/rows-as-arrays.ts'
 import type { NewRawEmailRow, RawEmailRow, RawEmailTable } from './email.table.ts'
 
 /** Bytes of raw mail one INSERT carries at most (a row holds up to INLINE_BLOB_MAX). */
@@ -46,22 +47,14 @@ export async function updateRawEmail(db: Executor, id: string, set: Updateable<R
 }
 
 /** What became of a raw message (processRawEmail), as recorded on its row. */
-export interface RawEmailOutcomeUpdate {
-  id: string
-  outcome: RawEmailTable['outcome']
-  reason: string | null
-  ticketId: string | null
-  messageId: string | null
-  sender: string | null
-  /** JSON array */
-  parseWarnings: string
-  processedAt: string
-}
+export type RawEmailOutcomeUpdate = Pick<RawEmailRow, 'id' | 'outcome' | 'reason' | 'ticket_id' | 'message_id' | 'sender' | 'parse_warnings'> & { processed_at: string }
+
+const OUTCOME_COLUMNS = ['id', 'outcome', 'reason', 'ticket_id', 'message_id', 'sender', 'parse_warnings', 'processed_at'] as const
 
 /**
  * Records the outcome; inside deferWithin (a batch of mail tickets) together with
  * the batch's others. PostgreSQL: one UPDATE from arrays, whatever the number of
- * rows (one round trip, one statement shape). SQLite: a row at a time, in-process.
+ * rows (one round trip, one statement text). SQLite: a row at a time, in-process.
  */
 export function recordRawEmailOutcome(db: Executor, dialect: Dialect, update: RawEmailOutcomeUpdate): Promise<void> {
   return deferToCommit(db, dialect === 'postgres' ? outcomesOnPostgres : outcomesOnSqlite, [update])
@@ -69,11 +62,7 @@ export function recordRawEmailOutcome(db: Executor, dialect: Dialect, update: Ra
 
 const outcomesOnSqlite: DeferredWrite<RawEmailOutcomeUpdate> = {
   async apply(db, updates) {
-    for (const u of updates) {
-      await updateRawEmail(db, u.id, {
-        outcome: u.outcome, reason: u.reason, ticket_id: u.ticketId, message_id: u.messageId, sender: u.sender, parse_warnings: u.parseWarnings, processed_at: u.processedAt,
-      })
-    }
+    for (const { id, ...set } of updates) await updateRawEmail(db, id, set)
   },
 }
 
@@ -81,13 +70,8 @@ const outcomesOnPostgres: DeferredWrite<RawEmailOutcomeUpdate> = {
   async apply(db, updates) {
     // UPDATE … FROM applies one arbitrary match per row: a row recorded twice keeps its last outcome, as in order.
     const last = [...new Map(updates.map((u) => [u.id, u])).values()]
-    const column = <K extends keyof RawEmailOutcomeUpdate>(key: K) => last.map((u) => u[key])
-    await sql`update raw_emails set outcome = v.outcome, reason = v.reason, ticket_id = v.ticket_id, message_id = v.message_id,
-        sender = v.sender, parse_warnings = v.parse_warnings, processed_at = v.processed_at
-      from unnest(${column('id')}::text[], ${column('outcome')}::text[], ${column('reason')}::text[], ${column('ticketId')}::text[],
-        ${column('messageId')}::text[], ${column('sender')}::text[], ${column('parseWarnings')}::text[], ${column('processedAt')}::text[])
-        as v(id, outcome, reason, ticket_id, message_id, sender, parse_warnings, processed_at)
-      where raw_emails.id = v.id`.execute(db)
+    const set = OUTCOME_COLUMNS.filter((c) => c !== 'id').map((c) => sql`${sql.id(c)} = ${sql.ref(`v.${c}`)}`)
+    await sql`update raw_emails set ${sql.join(set)} from (${rowsAsArrays(last, OUTCOME_COLUMNS)}) as v where raw_emails.id = v.id`.execute(db)
   },
 }
 
