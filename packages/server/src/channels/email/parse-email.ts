@@ -61,7 +61,7 @@ export async function parseEmail(raw: Buffer, options: ParseOptions = {}): Promi
     // Outlook sent the body only inside winmail.dat.
     htmlSource = tnefBody.html
     text = (tnefBody.text ?? (htmlSource ? await textOfHtml(htmlSource) : '')).replace(/\r\n/g, '\n')
-    warnings.push('tnef.body_used')
+    warnings.push(tnefBody.fromRtf ? 'tnef.body_from_rtf' : 'tnef.body_used')
   } else if (!text.trim() && !htmlSource && rtfOnlyBody) warnings.push('tnef.body_rtf_not_decoded')
   const html = htmlSource ? sanitizeEmailHtml(htmlSource, options) : null
   if (!text.trim() && !html && mail.attachments.length === 0) {

@@ -7,7 +7,7 @@ import type { TestAccount } from '../../test/fixtures.ts'
 import { startTestApp } from '../../test/test-app.ts'
 import { CORPUS_DIR } from './corpus-files.ts'
 import { createInboxVia, postRawEmail } from './email-test-helpers.ts'
-import { mailWithTnef, tnefStream } from './tnef.fixture.ts'
+import { compressedRtf, mailWithTnef, tnefStream } from './tnef.fixture.ts'
 
 interface StoredFile { id: string; filename: string; contentType: string; size: number; refusedReason: string | null }
 
@@ -80,6 +80,22 @@ describe.each(testDialects())('winmail.dat on %s', (dialect) => {
     expect(message.warnings).toEqual(expect.arrayContaining(['attachment.tnef_unpacked:0', 'tnef.body_used']))
     expect(message.html).toContain('返品をお願いします。')
     expect(message.html).not.toContain('script')
+  })
+
+  it('shows the body of an Outlook rich-text mail, which is only compressed RTF inside winmail.dat, sanitized', async () => {
+    const { app, account } = await startTestApp(dialect)
+    const inbox = await createInboxVia(app, account)
+    // Outlook wraps an HTML mail in RTF (\fromhtml1); the Japanese text is in \ansicpg932 bytes, the script is the sender's.
+    const rtf = String.raw`{\rtf1\ansi\ansicpg932\fromhtml1 \deff0{\fonttbl{\f0\fnil\fcharset128 MS UI Gothic;}}{\*\htmltag64 <html><body>}{\*\htmltag <p>}\'95\'d4\'95\'69\'82\'f0\'82\'a8\'8a\'e8\'82\'a2\'82\'b5\'82\'dc\'82\'b7\'81\'42{\*\htmltag </p><script>alert(1)</script>}\par{\*\htmltag </body></html>}}`
+    const tnef = tnefStream({ messageProps: [{ id: 0x1009, binary: compressedRtf(Buffer.from(rtf, 'latin1')) }] })
+    const result = await postRawEmail(app, account, inbox.id, mailWithTnef(tnef, { messageId: 'tnef-rtf@example.jp' }))
+    expect(result.outcome).toBe('ticket_created')
+    const message = await firstMessage(app, account, result.ticketId!)
+    expect(message.body).toBe('返品をお願いします。')
+    expect(message.html).toContain('<p>返品をお願いします。</p>')
+    expect(message.html).not.toContain('script')
+    expect(message.warnings).toEqual(expect.arrayContaining(['attachment.tnef_unpacked:0', 'tnef.body_from_rtf']))
+    expect(message.warnings).not.toContain('tnef.body_rtf_not_decoded')
   })
 
   it('keeps a truncated or garbage winmail.dat as a file with a warning, and the message is stored as usual', async () => {

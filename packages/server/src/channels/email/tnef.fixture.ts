@@ -1,3 +1,5 @@
+import { crc32 } from 'node:zlib'
+
 /**
  * Writes small TNEF streams for tests, field by field as [MS-OXTNEF] lays them out,
  * so the reader can be checked on what Outlook writes beyond the two corpus samples
@@ -86,4 +88,26 @@ export function mailWithTnef(tnef: Buffer, opts: { messageId: string; text?: str
     'Content-Disposition: attachment; filename="winmail.dat"', '', ...(tnef.toString('base64').match(/.{1,76}/g) ?? []), '--tnef-b--', '')
 
   return Buffer.from(lines.join('\r\n'))
+}
+
+/**
+ * A PR_RTF_COMPRESSED value ([MS-OXRTFCP]) holding `rtf`: "LZFu" made of literal
+ * runs only (every control byte 0) and the end reference, with the spec's CRC. A
+ * reader cannot tell it from Outlook's own output, which also uses back-references.
+ */
+export function compressedRtf(rtf: Buffer): Buffer {
+  const runs: Buffer[] = []
+  for (let i = 0; i < rtf.length; i += 8) runs.push(Buffer.from([0]), rtf.subarray(i, i + 8))
+  // The end: a reference to where the next byte would be written in the 4 KB ring (the preamble is 207 bytes).
+  const end = Buffer.alloc(3)
+  end[0] = 1
+  end.writeUInt16BE(((207 + rtf.length) % 4096) << 4, 1)
+  const data = Buffer.concat([...runs, end])
+  const header = Buffer.alloc(16)
+  header.writeUInt32LE(data.length + 12, 0)
+  header.writeUInt32LE(rtf.length, 4)
+  header.writeUInt32LE(0x75465a4c, 8)
+  header.writeUInt32LE(~crc32(data, 0xffffffff) >>> 0, 12)
+
+  return Buffer.concat([header, data])
 }

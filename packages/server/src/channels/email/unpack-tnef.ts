@@ -12,9 +12,9 @@ export interface AttachmentPart {
 
 export interface UnpackedParts {
   parts: AttachmentPart[]
-  /** The body Outlook put only inside winmail.dat, for mail that has no other body. */
-  tnefBody: { text: string | null; html: string | null } | null
-  /** A winmail.dat whose body is compressed RTF only (not decoded here). */
+  /** The body Outlook put only inside winmail.dat, for mail that has no other body; `fromRtf` when read from its compressed RTF. */
+  tnefBody: { text: string | null; html: string | null; fromRtf: boolean } | null
+  /** A winmail.dat whose body is compressed RTF only, and unreadable. */
   rtfOnlyBody: boolean
 }
 
@@ -43,7 +43,7 @@ export function unpackTnefParts(parts: AttachmentPart[], warnings: string[], max
       }
       warnings.push(`attachment.tnef_unpacked:${tnef.files.length}`, ...tnef.warnings)
       if (tnef.rtfBodySkipped && !tnef.text && !tnef.html) rtfOnlyBody = true
-      if (!tnefBody && (tnef.text || tnef.html)) tnefBody = { text: tnef.text, html: tnef.html }
+      if (!tnefBody && (tnef.text || tnef.html)) tnefBody = { text: tnef.text, html: tnef.html, fromRtf: tnef.bodyFromRtf }
     } catch (error) {
       // readTnef throws only TnefError; anything else is a bug in it, and still must not cost the message.
       warnings.push('attachment.tnef_kept', `attachment.tnef_unreadable:${error instanceof TnefError ? error.reason : 'internal'}`)

@@ -9,6 +9,7 @@ const KNOWN = new Set([
   'header.raw_8bit', 'parse.failed', 'attachment.too_many', 'tnef.body_used', 'tnef.body_rtf_not_decoded', 'mime.body_recovered',
   'attachment.refused', 'header.from_missing', 'header.message_id_missing', 'mime.boundary_missing', 'mime.boundary_unclosed',
   'body.charset_unknown', 'attachment.tnef_unpacked', 'attachment.tnef_unreadable', 'tnef.embedded_message_body_skipped',
+  'tnef.body_from_rtf', 'tnef.rtf_unreadable', 'tnef.rtf_crc_mismatch', 'tnef.rtf_truncated',
 ])
 // Kept winmail.dat always comes with tnef_unreadable, which says it already.
 const SILENT = new Set(['attachment.tnef_kept'])

@@ -1,0 +1,71 @@
+import { deEncapsulateSync, Tokenize } from 'rtf-stream-parser'
+import { ToPlainText } from 'rtf-stream-parser/dist/src/ToPlainText.js'
+import { decodeBytes } from './charsets.ts'
+import { charsetOfCodepage } from './windows-codepages.ts'
+
+export type RtfBody = { text: string; html: null } | { text: null; html: string }
+
+/** rtf-stream-parser names code pages "cp<number>" (\ansicpg, \fcharset): decoded as the rest of mail is, CP932 included. */
+const decode = (bytes: Buffer, name: string): string => decodeBytes(bytes, /^cp\d+$/.test(name) ? charsetOfCodepage(Number(name.slice(2))) : name)
+const ignore = () => {}
+
+/**
+ * The body a mail program can show from Outlook's RTF: the HTML or text Outlook
+ * wrapped in RTF (\fromhtml1, \fromtext — what it sends for HTML and plain mail)
+ * taken out as it was, else the text of real rich text (paragraphs, tabs, \'hh in
+ * the document's code page, \uN). Null when it is not RTF at all.
+ */
+export function rtfBody(bytes: Buffer): RtfBody | null {
+  if (!bytes.subarray(0, 16).toString('latin1').startsWith('{\\rtf')) return null
+  const rtf = withoutBadHexEscapes(bytes)
+  try {
+    const result = deEncapsulateSync(rtf, { mode: 'either', decode, warn: ignore })
+    const out = String(result.text)
+
+    return result.mode === 'html' ? { text: null, html: out } : { text: out.replace(/\r\n/g, '\n'), html: null }
+  } catch {
+    // Not wrapped HTML or text: rich text written in Outlook itself.
+  }
+  try {
+    return { text: plainText(rtf).replace(/\r\n/g, '\n'), html: null }
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The tokenizer writes "Bad hex digit" to the console for every \\' not followed by
+ * two hex digits (it takes no logger): a hostile body could fill the server's log.
+ * Outlook never writes one; they become "?" (an escaped backslash before the quote is left alone).
+ */
+function withoutBadHexEscapes(rtf: Buffer): Buffer {
+  const text = rtf.toString('latin1')
+  const clean = text.replace(/(?<!\\)((?:\\\\)*)\\'(?![0-9a-f]{2})/gi, '$1?')
+
+  return clean === text ? rtf : Buffer.from(clean, 'latin1')
+}
+
+/** ToPlainText is a stream; fed synchronously here, as the library's own deEncapsulateSync feeds its de-encapsulator. */
+function plainText(rtf: Buffer): string {
+  const fail = (error: unknown) => {
+    if (error) throw error
+  }
+  const tokens = new Tokenize()
+  const text = new ToPlainText({ decode, warn: ignore })
+  const chunks: string[] = []
+  tokens.push = (token: unknown) => {
+    text._transform(token as never, 'utf8', fail)
+
+    return true
+  }
+  text.push = (chunk: unknown) => {
+    chunks.push(String(chunk))
+
+    return true
+  }
+  tokens._transform(rtf, 'buffer', fail)
+  tokens._flush(() => {})
+  text._flush(fail)
+
+  return chunks.join('')
+}
