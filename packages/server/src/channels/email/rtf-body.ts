@@ -4,6 +4,7 @@ import { decodeBytes } from './charsets.ts'
 import { charsetOfCodepage } from './windows-codepages.ts'
 
 export type RtfBody = { text: string; html: null } | { text: null; html: string }
+export type RtfBodyResult = RtfBody | { error: 'not_rtf' | 'too_deep' }
 
 /** rtf-stream-parser names code pages "cp<number>" (\ansicpg, \fcharset): decoded as the rest of mail is, CP932 included. */
 const decode = (bytes: Buffer, name: string): string => decodeBytes(bytes, /^cp\d+$/.test(name) ? charsetOfCodepage(Number(name.slice(2))) : name)
@@ -13,10 +14,11 @@ const ignore = () => {}
  * The body a mail program can show from Outlook's RTF: the HTML or text Outlook
  * wrapped in RTF (\fromhtml1, \fromtext — what it sends for HTML and plain mail)
  * taken out as it was, else the text of real rich text (paragraphs, tabs, \'hh in
- * the document's code page, \uN). Null when it is not RTF at all.
+ * the document's code page, \uN).
  */
-export function rtfBody(bytes: Buffer): RtfBody | null {
-  if (!bytes.subarray(0, 16).toString('latin1').startsWith('{\\rtf')) return null
+export function rtfBody(bytes: Buffer): RtfBodyResult {
+  if (!bytes.subarray(0, 16).toString('latin1').startsWith('{\\rtf')) return { error: 'not_rtf' }
+  if (groupDepth(bytes) > MAX_GROUP_DEPTH) return { error: 'too_deep' }
   const rtf = withoutBadHexEscapes(bytes)
   try {
     const result = deEncapsulateSync(rtf, { mode: 'either', decode, warn: ignore })
@@ -29,8 +31,27 @@ export function rtfBody(bytes: Buffer): RtfBody | null {
   try {
     return { text: plainText(rtf).replace(/\r\n/g, '\n'), html: null }
   } catch {
-    return null
+    return { error: 'not_rtf' }
   }
+}
+
+/**
+ * Outlook nests groups a few levels deep. The parser's time grows much faster than the
+ * depth (2 MB of "{" took 15 s, past the parse timeout): deeper input is not read.
+ */
+const MAX_GROUP_DEPTH = 100
+
+function groupDepth(rtf: Buffer): number {
+  let depth = 0
+  let deepest = 0
+  for (let i = 0; i < rtf.length; i++) {
+    const byte = rtf[i]
+    if (byte === 0x5c) i++ // a backslash escapes what follows: \{ and \} are text
+    else if (byte === 0x7b) deepest = Math.max(deepest, ++depth)
+    else if (byte === 0x7d) depth--
+  }
+
+  return deepest
 }
 
 /**

@@ -107,8 +107,10 @@ describe('TNEF reader', () => {
     } finally {
       warn.mockRestore()
     }
-    const notRtf = rtfOnly('just some text, no RTF header')
-    expect(notRtf).toMatchObject({ rtfBodySkipped: true, warnings: ['tnef.rtf_unreadable:not_rtf'] })
+    expect(rtfOnly('just some text, no RTF header')).toMatchObject({ rtfBodySkipped: true, warnings: ['tnef.rtf_unreadable:not_rtf'] })
+    // Nesting no mail program writes (the parser's time grows much faster than the depth), and RTF with no text.
+    expect(rtfOnly(`{\\rtf1 ${'{'.repeat(5000)}x${'}'.repeat(5000)}}`)).toMatchObject({ rtfBodySkipped: true, warnings: ['tnef.rtf_unreadable:too_deep'] })
+    expect(rtfOnly(String.raw`{\rtf1 {\fonttbl{\f0 Arial;}}\par}`)).toMatchObject({ rtfBodySkipped: true, warnings: ['tnef.rtf_unreadable:empty'] })
   })
 
   it('refuses what is not TNEF or breaks off, and keeps the readable part of a damaged property list', () => {
