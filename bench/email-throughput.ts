@@ -120,8 +120,8 @@ export async function measureEmail(dialect: Dialect, options: BenchOptions): Pro
     const ticketOnlyPerSec = messages / ((performance.now() - baseStarted) / 1000)
     // Warm-up, not counted: a server that takes mail all day runs the parse path compiled, while here the
     // parse worker has read one message and its code would be compiled (on the same two cores) during the
-    // measurement — 0.3–0.45 ms of CPU per message on V8's helper threads in 3,000 cold messages, against
-    // 0.25–0.3 warm (2026-11-28, bench/tmp per-thread /proc figures).
+    // measurement: V8's helper threads took 0.67–0.77 ms of CPU per message over 3,000 cold messages on
+    // SQLite, 0.28–0.36 after a warm-up (2026-11-28, per-thread /proc figures; docs/benchmarks.md).
     await ingestConcurrently(deps, inboxId, Array.from({ length: warmUp }, (_v, i) => sampleMail(i, `warm-${base}`)))
     // A live database has statistics: autovacuum analyzes a table within a minute of its first rows. This
     // one's tables were made seconds ago, and without statistics PostgreSQL plans the redelivery and

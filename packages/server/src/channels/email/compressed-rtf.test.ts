@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { decompressRtf } from './compressed-rtf.ts'
 import { compressedRtf } from './tnef.fixture.ts'
@@ -42,15 +43,21 @@ describe('compressed RTF (PR_RTF_COMPRESSED)', () => {
   })
 
   it('never throws and never writes more than asked on random and mutated input (fuzz)', () => {
-    let seed = 7
-    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff
     const base = compressedRtf(Buffer.from('{\\rtf1\\ansi hello world, hello world}'))
-    for (let i = 0; i < 2000; i++) {
-      const bytes = i % 2 === 0 ? Buffer.from(Array.from({ length: 16 + Math.floor(random() * 200) }, () => Math.floor(random() * 256))) : Buffer.from(base)
-      if (i % 2 === 0) bytes.writeUInt32LE(0x75465a4c, 8)
-      else for (let k = 0; k < 4; k++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256)
+    const readsWithin = (bytes: Buffer) => {
       const result = decompressRtf(bytes, 4096)
       if (!('error' in result)) expect(result.rtf.length).toBeLessThanOrEqual(4096)
     }
+    // Random bodies behind a valid "LZFu" header, and the fixture's value with bytes changed.
+    fc.assert(fc.property(fc.uint8Array({ minLength: 16, maxLength: 300 }), (bytes) => {
+      const value = Buffer.from(bytes)
+      value.writeUInt32LE(0x75465a4c, 8)
+      readsWithin(value)
+    }), { numRuns: 1000 })
+    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }), (flips) => {
+      const value = Buffer.from(base)
+      for (const [at, byte] of flips) value[at % value.length] = byte
+      readsWithin(value)
+    }), { numRuns: 1000 })
   })
 })
