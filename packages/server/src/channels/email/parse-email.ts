@@ -7,7 +7,7 @@ import { salvageAddress, salvageHeaders } from './salvage-headers.ts'
 import { sanitizeEmailHtml } from './sanitize-email-html.ts'
 import { decodeBytes, detectCharset } from './charsets.ts'
 import { MailparserIconv } from './mailparser-iconv.ts'
-import { textOfHtml, unpackTnefParts } from './unpack-tnef.ts'
+import { tnefBodyOf, textOfHtml, unpackTnefParts } from './unpack-tnef.ts'
 import type { AttachmentPart } from './unpack-tnef.ts'
 
 export interface ParseOptions {
@@ -49,7 +49,8 @@ export async function parseEmail(raw: Buffer, options: ParseOptions = {}): Promi
   const attachments: ParsedAttachment[] = []
   const reportParts: string[] = []
   const maxAttachments = options.maxAttachments ?? DEFAULT_MAX_ATTACHMENTS
-  const { parts, tnefBody, rtfOnlyBody } = unpackTnefParts(mail.attachments.slice(0, maxAttachments).map(fromMailparser), warnings, maxAttachments)
+  const unpacked = unpackTnefParts(mail.attachments.slice(0, maxAttachments).map(fromMailparser), warnings, maxAttachments)
+  const { parts } = unpacked
   for (const part of parts.slice(0, maxAttachments)) {
     if (REPORT_TYPES.has(part.contentType.toLowerCase())) reportParts.push(part.content.toString('utf8'))
     attachments.push(toAttachment(part, options, warnings))
@@ -57,12 +58,12 @@ export async function parseEmail(raw: Buffer, options: ParseOptions = {}): Promi
   if (mail.attachments.length > maxAttachments || parts.length > maxAttachments) warnings.push('attachment.too_many')
   let htmlSource = typeof mail.html === 'string' && mail.html ? mail.html : null
   let text = (mail.text ?? '').replace(/\r\n/g, '\n')
-  if (!text.trim() && !htmlSource && tnefBody) {
-    // Outlook sent the body only inside winmail.dat.
+  // Outlook sent the body only inside winmail.dat.
+  const tnefBody = !text.trim() && !htmlSource ? tnefBodyOf(unpacked, warnings) : null
+  if (tnefBody) {
     htmlSource = tnefBody.html
     text = (tnefBody.text ?? (htmlSource ? await textOfHtml(htmlSource) : '')).replace(/\r\n/g, '\n')
-    warnings.push(tnefBody.fromRtf ? 'tnef.body_from_rtf' : 'tnef.body_used')
-  } else if (!text.trim() && !htmlSource && rtfOnlyBody) warnings.push('tnef.body_rtf_not_decoded')
+  }
   const html = htmlSource ? sanitizeEmailHtml(htmlSource, options) : null
   if (!text.trim() && !html && mail.attachments.length === 0) {
     text = recoverBody(repaired.raw)

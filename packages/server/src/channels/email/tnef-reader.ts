@@ -1,6 +1,4 @@
 import { decodeBytes } from './charsets.ts'
-import { decompressRtf } from './compressed-rtf.ts'
-import { rtfBody } from './rtf-body.ts'
 import { charsetOfCodepage as charsetOf } from './windows-codepages.ts'
 import { Cursor, PT_BINARY, PT_OBJECT, PT_STRING8, PT_UNICODE, readProps, TnefError } from './tnef-properties.ts'
 import type { Prop, Props } from './tnef-properties.ts'
@@ -11,9 +9,10 @@ export { TnefError }
  * A small reader for TNEF (winmail.dat, application/ms-tnef; [MS-OXTNEF]), written
  * here because the npm reader (node-tnef) drags a logger and a CLI framework in for
  * a few hundred lines of parsing. It takes what a help desk needs: the attached
- * files (long name, MIME tag, bytes) and the plain or HTML body — from the
- * compressed RTF body (PR_RTF_COMPRESSED) when Outlook wrote no other; attached
- * Outlook items (attach method 5) give their files, two levels deep, but not their text.
+ * files (long name, MIME tag, bytes) and the plain or HTML body, or the compressed
+ * RTF body (PR_RTF_COMPRESSED) when Outlook wrote no other, for rtf-body.ts to read if
+ * the mail needs it; attached Outlook items (attach method 5) give their files, two
+ * levels deep, but not their text.
  *
  * Untrusted input: every length is checked against the buffer before it is used,
  * counts are capped, and the only error thrown is TnefError, so the caller can keep
@@ -31,10 +30,8 @@ export interface TnefMessage {
   files: TnefFile[]
   text: string | null
   html: string | null
-  /** The body exists only as compressed RTF, and that could not be read (see warnings). */
-  rtfBodySkipped: boolean
-  /** text or html was read from the compressed RTF body. */
-  bodyFromRtf: boolean
+  /** The PR_RTF_COMPRESSED value when it is the only body (read it with bodyOfCompressedRtf). */
+  rtfCompressed: Buffer | null
   warnings: string[]
 }
 
@@ -45,12 +42,6 @@ export interface TnefLimits {
   maxValues: number
 }
 
-/**
- * Larger RTF bodies (pictures embedded in the rich text) are not decoded: the mail keeps
- * winmail.dat. The RTF parser reads about 1 MB in 0.4–0.7 s here; 2 MB keeps a hostile
- * body well inside the parse worker's timeout.
- */
-const MAX_RTF_BYTES = 2 * 1024 * 1024
 const DEFAULT_LIMITS: TnefLimits = { maxFiles: 100, maxAttributes: 20_000, maxProperties: 10_000, maxValues: 1_000 }
 const SIGNATURE = 0x223e9f78
 const LEVEL_ATTACHMENT = 0x02
@@ -137,7 +128,7 @@ function readStream(buf: Buffer, max: TnefLimits, depth: number): TnefMessage {
       if (!known && files.length < max.maxFiles) files.push(file)
     }
   }
-  const body = messageBody(messageProps, bodyAttr, codepage, warnings)
+  const body = messageBody(messageProps, bodyAttr, codepage)
 
   return { files, ...body, warnings: [...warnings] }
 }
@@ -189,35 +180,15 @@ function toFile(a: Pending, dataProp: Prop | undefined, codepage: number, warnin
   }
 }
 
-type Body = Pick<TnefMessage, 'text' | 'html' | 'rtfBodySkipped' | 'bodyFromRtf'>
-
-function messageBody(props: Props, bodyAttr: Buffer | null, oemCodepage: number, warnings: Set<string>): Body {
+function messageBody(props: Props, bodyAttr: Buffer | null, oemCodepage: number): Pick<TnefMessage, 'text' | 'html' | 'rtfCompressed'> {
   const cpid = props.get(PR_INTERNET_CPID)
   const codepage = cpid && cpid.value.length >= 4 ? cpid.value.readUInt32LE(0) : oemCodepage
   const htmlProp = props.get(PR_BODY_HTML)
   const html = htmlProp ? (htmlProp.type === PT_UNICODE ? utf16(htmlProp.value) : htmlString(htmlProp.value, codepage)) : null
   const text = stringProp(props, PR_BODY, codepage) ?? (bodyAttr ? string8(bodyAttr, oemCodepage) : null)
-  const rtf = props.get(PR_RTF_COMPRESSED)
-  if (text?.trim() || html?.trim() || !rtf) return { text: text?.trim() ? text : null, html: html?.trim() ? html : null, rtfBodySkipped: false, bodyFromRtf: false }
+  const body = { text: text?.trim() ? text : null, html: html?.trim() ? html : null }
 
-  return bodyOfRtf(rtf.value, warnings)
-}
-
-/** Outlook's "Rich Text" mail: the only body is the compressed RTF. */
-function bodyOfRtf(value: Buffer, warnings: Set<string>): Body {
-  const unread = (reason: string): Body => {
-    warnings.add(`tnef.rtf_unreadable:${reason}`)
-
-    return { text: null, html: null, rtfBodySkipped: true, bodyFromRtf: false }
-  }
-  const decompressed = decompressRtf(value, MAX_RTF_BYTES)
-  if ('error' in decompressed) return unread(decompressed.error)
-  for (const w of decompressed.warnings) warnings.add(w)
-  const body = rtfBody(decompressed.rtf)
-  if ('error' in body) return unread(body.error)
-  if (!(body.text ?? body.html).trim()) return unread('empty')
-
-  return { ...body, rtfBodySkipped: false, bodyFromRtf: true }
+  return { ...body, rtfCompressed: body.text || body.html ? null : props.get(PR_RTF_COMPRESSED)?.value ?? null }
 }
 
 

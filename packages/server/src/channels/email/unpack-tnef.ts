@@ -1,4 +1,5 @@
 import { simpleParser } from 'mailparser'
+import { bodyOfCompressedRtf } from './rtf-body.ts'
 import { readTnef, TnefError } from './tnef-reader.ts'
 
 /** One attachment as it comes out of the MIME tree (or out of a winmail.dat), before limits. */
@@ -12,11 +13,13 @@ export interface AttachmentPart {
 
 export interface UnpackedParts {
   parts: AttachmentPart[]
-  /** The body Outlook put only inside winmail.dat, for mail that has no other body; `fromRtf` when read from its compressed RTF. */
-  tnefBody: { text: string | null; html: string | null; fromRtf: boolean } | null
-  /** A winmail.dat whose body is compressed RTF only, and unreadable. */
-  rtfOnlyBody: boolean
+  /** The plain or HTML body Outlook put only inside winmail.dat, for mail that has no other body. */
+  tnefBody: TnefBody | null
+  /** Else its compressed RTF body, read only if the mail has no other (tnefBodyOf). */
+  rtfCompressed: Buffer | null
 }
+
+interface TnefBody { text: string | null; html: string | null }
 
 export function isTnef(part: AttachmentPart): boolean {
   return /^application\/(?:vnd\.)?ms-tnef$/i.test(part.contentType) || /^winmail\.dat$/i.test((part.filename ?? '').trim())
@@ -31,8 +34,8 @@ export function isTnef(part: AttachmentPart): boolean {
  */
 export function unpackTnefParts(parts: AttachmentPart[], warnings: string[], maxFiles: number): UnpackedParts {
   const out: AttachmentPart[] = []
-  let tnefBody: UnpackedParts['tnefBody'] = null
-  let rtfOnlyBody = false
+  let tnefBody: TnefBody | null = null
+  let rtfCompressed: Buffer | null = null
   for (const part of parts) {
     out.push(part)
     if (!isTnef(part)) continue
@@ -42,15 +45,32 @@ export function unpackTnefParts(parts: AttachmentPart[], warnings: string[], max
         out.push({ filename: file.name ?? undefined, contentType: file.mimeType ?? guessType(file.name), content: file.data, contentId: file.contentId, inline: false })
       }
       warnings.push(`attachment.tnef_unpacked:${tnef.files.length}`, ...tnef.warnings)
-      if (tnef.rtfBodySkipped && !tnef.text && !tnef.html) rtfOnlyBody = true
-      if (!tnefBody && (tnef.text || tnef.html)) tnefBody = { text: tnef.text, html: tnef.html, fromRtf: tnef.bodyFromRtf }
+      if (!tnefBody && (tnef.text || tnef.html)) tnefBody = { text: tnef.text, html: tnef.html }
+      rtfCompressed ??= tnef.rtfCompressed
     } catch (error) {
       // readTnef throws only TnefError; anything else is a bug in it, and still must not cost the message.
       warnings.push('attachment.tnef_kept', `attachment.tnef_unreadable:${error instanceof TnefError ? error.reason : 'internal'}`)
     }
   }
 
-  return { parts: out, tnefBody, rtfOnlyBody }
+  return { parts: out, tnefBody, rtfCompressed }
+}
+
+/**
+ * For a mail with no body of its own: the one inside winmail.dat, plain or HTML, else
+ * read from its compressed RTF; noted on the message (`warnings`) either way.
+ */
+export function tnefBodyOf(unpacked: UnpackedParts, warnings: string[]): TnefBody | null {
+  if (unpacked.tnefBody) {
+    warnings.push('tnef.body_used')
+
+    return unpacked.tnefBody
+  }
+  if (!unpacked.rtfCompressed) return null
+  const read = bodyOfCompressedRtf(unpacked.rtfCompressed)
+  warnings.push(...read.warnings, read.body ? 'tnef.body_from_rtf' : 'tnef.body_rtf_not_decoded')
+
+  return read.body
 }
 
 /** Plain text of an HTML-only winmail.dat body, converted as mailparser converts any HTML-only mail. */
