@@ -1,12 +1,14 @@
 /**
  * `npm run bench` (full: 1,000,000 tickets) or `npm run bench -- --quick`.
  * Every figure comes with its ratio to baselines measured in the same run
- * (A: bare Fastify over HTTP; B: raw INSERT loop on the same database), so that
- * results stay comparable on a noisy machine. See docs/benchmarks.md.
+ * (A: bare Fastify over HTTP; B: raw INSERT loop on the same database; C for
+ * email: ticket creation from an inbound message alone), so that results stay
+ * comparable on a noisy machine. See docs/benchmarks.md.
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { measureEmail } from './email-throughput.ts'
 import { ensureLargeDataSet } from './generate-data.ts'
 import { DATA_DIR } from './lib/bench-db.ts'
 import { benchOptions } from './lib/options.ts'
@@ -14,6 +16,7 @@ import type { Row } from './lib/table.ts'
 import { fmt, formatMarkdown, formatTable, verdict } from './lib/table.ts'
 import { measureHello } from './suites/hello.ts'
 import { measureLatency } from './suites/latency.ts'
+import { emailRows } from './suites/email-rows.ts'
 import { countListQueries } from './suites/query-count.ts'
 import { measureTicketCreation } from './suites/ticket-create.ts'
 import { measureSearch, toBenchRows } from './search.ts'
@@ -62,6 +65,11 @@ async function main(): Promise<void> {
       vsHello: fmt.ratio(cpu / helloCpu), vsRawInsert: '', target: '', verdict: '',
     })
     notes.push(`${dialect} POST /tickets: latency p50 ${create.load.latencyP50} ms, p99 ${create.load.latencyP99} ms; status codes ${JSON.stringify(create.load.statusCodes)}; errors ${create.load.errors}; ${create.ticketsInDb} tickets in the database afterwards`)
+  }
+
+  for (const dialect of options.dialects) {
+    log(`${dialect}: email (baseline C, parse-and-store, SMTP)…`)
+    rows.push(...emailRows(dialect, await measureEmail(dialect, options), hello.load.okPerSec))
   }
 
   if (!options.skipLarge) {
