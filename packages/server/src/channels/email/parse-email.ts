@@ -49,7 +49,7 @@ export async function parseEmail(raw: Buffer, options: ParseOptions = {}): Promi
   const attachments: ParsedAttachment[] = []
   const reportParts: string[] = []
   const maxAttachments = options.maxAttachments ?? DEFAULT_MAX_ATTACHMENTS
-  const unpacked = unpackTnefParts(mail.attachments.slice(0, maxAttachments).map(fromMailparser), warnings, maxAttachments)
+  const unpacked = await unpackTnefParts(mail.attachments.slice(0, maxAttachments).map(fromMailparser), warnings, maxAttachments)
   const { parts } = unpacked
   for (const part of parts.slice(0, maxAttachments)) {
     if (REPORT_TYPES.has(part.contentType.toLowerCase())) reportParts.push(part.content.toString('utf8'))

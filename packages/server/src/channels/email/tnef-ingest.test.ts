@@ -38,10 +38,16 @@ describe.each(testDialects())('winmail.dat on %s', (dialect) => {
     expect(message.files.map(({ filename, contentType, size, refusedReason }) => ({ filename, contentType, size, refusedReason }))).toEqual([
       { filename: 'winmail.dat', contentType: 'application/ms-tnef', size: 821_421, refusedReason: null },
       { filename: 'kitten-playing-with-a-christmas-tree.jpg', contentType: 'image/jpeg', size: 375_081, refusedReason: null },
+      // The two Outlook items inside (a task and a meeting), as text files an agent can open.
+      { filename: 'Build a train table.txt', contentType: 'text/plain', size: 142, refusedReason: null },
+      { filename: 'Christmas Celebration!.txt', contentType: 'text/plain', size: 147, refusedReason: null },
     ])
     const kitten = await download(app, account, message.files[1]!.id)
     expect(sha256(kitten)).toBe('f79d79bf20d19d17f4bbc92bc59485be362df93deaa92b71cc0d490d3b7ac935')
-    expect(message.warnings).toEqual(expect.arrayContaining(['attachment.tnef_unpacked:1', 'tnef.embedded_message_body_skipped']))
+    const task = await download(app, account, message.files[2]!.id)
+    expect(task.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+    expect(task.subarray(3).toString('utf8')).toBe('From: Jeffrey Stedfast\nDate: 2018-12-15T14:37:31.226Z\nSubject: Build a train table\n\nBuild my nephew an HO-scale train table for Christmas.\n')
+    expect(message.warnings).toEqual(['attachment.tnef_unpacked:3'])
     // The mail has its own text part, so the RTF-only body inside winmail.dat is not missed.
     expect(message.warnings).not.toContain('tnef.body_rtf_not_decoded')
     expect(message.body).toContain("You've made this a Christmas to remember")

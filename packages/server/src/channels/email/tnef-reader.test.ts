@@ -28,7 +28,7 @@ function readsOrRefuses(bytes: Buffer): void {
 }
 
 describe('TNEF reader', () => {
-  it('takes the picture out of the rich-text Outlook sample, byte for byte, and notes what it leaves', async () => {
+  it('takes the picture out of the rich-text Outlook sample, byte for byte, and the two Outlook items it carries', async () => {
     const tnef = readTnef(await winmailOf('jstedfast-mimekit/tnef__rich-text.eml'))
     // Expected values from the Debian `tnef` tool run on the same winmail.dat.
     expect(tnef.files.map((f) => ({ name: f.name, size: f.data.length, sha: sha256(f.data) }))).toEqual([
@@ -37,19 +37,37 @@ describe('TNEF reader', () => {
     expect(tnef.files[0]!.data.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]))
     // Its only body is compressed RTF (rtf-body.test.ts reads it).
     expect(tnef).toMatchObject({ text: null, html: null, rtfCompressed: expect.any(Buffer) })
-    // Two forwarded Outlook items are attached too; one carries the same picture, listed once.
-    expect(tnef.warnings).toContain('tnef.embedded_message_body_skipped')
+    // Two Outlook items (a task and a meeting) are attached too; one carries the same picture, listed once. Their
+    // titles are only normalized subjects and their sender's address an Exchange path (so the name alone).
+    expect(tnef.items.map(({ subject, from, sentAt, text, html, rtfCompressed }) => ({ subject, from, sentAt, text: text?.trim(), html, rtfCompressed }))).toEqual([
+      { subject: 'Build a train table', from: 'Jeffrey Stedfast', sentAt: '2018-12-15T14:37:31.226Z', text: 'Build my nephew an HO-scale train table for Christmas.', html: null, rtfCompressed: null },
+      { subject: 'Christmas Celebration!', from: 'Jeffrey Stedfast', sentAt: '2018-12-15T14:49:23.414Z', text: 'It\'s time for everyone to open their Christmas presents!', html: null, rtfCompressed: null },
+    ])
+    expect(tnef.warnings).toEqual([])
   })
 
-  it('takes the files out of an attached Outlook item, two levels deep at most', () => {
-    const inner = tnefStream({ files: [{ longName: '請求書.pdf', mimeTag: 'application/pdf', data: Buffer.from('%PDF inner') }] })
-    const middle = tnefStream({ files: [{ longName: 'memo.txt', data: Buffer.from('memo') }, { embedded: true, data: inner }] })
+  it('takes the files, sender, subject, date and body out of an attached Outlook item, two levels deep at most', () => {
+    // PR_SUBJECT, PR_SENDER_NAME, PR_SENDER_EMAIL_ADDRESS, PR_CLIENT_SUBMIT_TIME (FILETIME of 2026-11-20T01:02:03Z), PR_BODY.
+    const submitted = Buffer.alloc(8)
+    submitted.writeBigUInt64LE((BigInt(Date.parse('2026-11-20T01:02:03Z')) + 11_644_473_600_000n) * 10_000n)
+    const inner = tnefStream({
+      messageProps: [{ id: 0x0037, unicode: '御見積のご依頼' }, { id: 0x0c1a, unicode: '佐藤 一郎' }, { id: 0x0c1f, ansi: 'sato@example.co.jp' }, { id: 0x0039, binary: submitted }, { id: 0x1000, unicode: '見積書を送付いたします。' }],
+      files: [{ longName: '請求書.pdf', mimeTag: 'application/pdf', data: Buffer.from('%PDF inner') }],
+    })
+    const middle = tnefStream({ messageProps: [{ id: 0x0c1f, ansi: '/O=EXCHANGE/OU=FIRST/CN=RECIPIENTS/CN=SATO' }, { id: 0x1013, binary: Buffer.from('<p>fwd</p>') }], files: [{ longName: 'memo.txt', data: Buffer.from('memo') }, { embedded: true, data: inner }] })
     const outer = tnefStream({ files: [{ embedded: true, data: middle }] })
-    expect(readTnef(outer).files.map((f) => [f.name, f.data.toString()])).toEqual([['memo.txt', 'memo'], ['請求書.pdf', '%PDF inner']])
+    const two = readTnef(outer)
+    expect(two.files.map((f) => [f.name, f.data.toString()])).toEqual([['memo.txt', 'memo'], ['請求書.pdf', '%PDF inner']])
+    expect(two.items).toEqual([
+      // An Exchange path is no address: left out.
+      { subject: null, from: null, sentAt: null, text: null, html: '<p>fwd</p>', rtfCompressed: null },
+      { subject: '御見積のご依頼', from: '佐藤 一郎 <sato@example.co.jp>', sentAt: '2026-11-20T01:02:03.000Z', text: '見積書を送付いたします。', html: null, rtfCompressed: null },
+    ])
     const deeper = tnefStream({ files: [{ embedded: true, data: outer }] })
-    const read = readTnef(deeper)
-    expect(read.files.map((f) => f.name)).toEqual(['memo.txt'])
-    expect(read.warnings).toContain('tnef.embedded_message_skipped')
+    const three = readTnef(deeper)
+    expect(three.files.map((f) => f.name)).toEqual(['memo.txt'])
+    expect(three.items.map((i) => i.html)).toEqual([null, '<p>fwd</p>'])
+    expect(three.warnings).toContain('tnef.embedded_message_skipped')
     const broken = readTnef(tnefStream({ files: [{ embedded: true, data: inner.subarray(0, 50) }] }))
     expect(broken.files).toEqual([])
     expect(broken.warnings).toContain('tnef.embedded_message_truncated')

@@ -11,8 +11,8 @@ export { TnefError }
  * a few hundred lines of parsing. It takes what a help desk needs: the attached
  * files (long name, MIME tag, bytes) and the plain or HTML body, or the compressed
  * RTF body (PR_RTF_COMPRESSED) when Outlook wrote no other, for rtf-body.ts to read if
- * the mail needs it; attached Outlook items (attach method 5) give their files, two
- * levels deep, but not their text.
+ * the mail needs it; attached Outlook items (attach method 5, a forwarded mail) give
+ * their files and their sender, subject, date and body, two levels deep.
  *
  * Untrusted input: every length is checked against the buffer before it is used,
  * counts are capped, and the only error thrown is TnefError, so the caller can keep
@@ -32,7 +32,17 @@ export interface TnefMessage {
   html: string | null
   /** The PR_RTF_COMPRESSED value when it is the only body (read it with bodyOfCompressedRtf). */
   rtfCompressed: Buffer | null
+  /** Outlook items attached to this message (and to those), in order. */
+  items: TnefItem[]
   warnings: string[]
+}
+
+/** A forwarded Outlook item: who sent it, when, about what, and its body as TnefMessage has it. */
+export interface TnefItem extends Pick<TnefMessage, 'text' | 'html' | 'rtfCompressed'> {
+  subject: string | null
+  from: string | null
+  /** ISO 8601, from PR_CLIENT_SUBMIT_TIME or else PR_MESSAGE_DELIVERY_TIME. */
+  sentAt: string | null
 }
 
 export interface TnefLimits {
@@ -58,6 +68,13 @@ const ATT_OEM_CODEPAGE = 0x9007
 // MAPI property ids.
 const PR_BODY = 0x1000
 const PR_RTF_COMPRESSED = 0x1009
+const PR_SUBJECT = 0x0037
+const PR_CONVERSATION_TOPIC = 0x0070
+const PR_NORMALIZED_SUBJECT = 0x0e1d
+const PR_CLIENT_SUBMIT_TIME = 0x0039
+const PR_SENDER_NAME = 0x0c1a
+const PR_SENDER_EMAIL_ADDRESS = 0x0c1f
+const PR_MESSAGE_DELIVERY_TIME = 0x0e06
 const PR_BODY_HTML = 0x1013
 const PR_DISPLAY_NAME = 0x3001
 const PR_ATTACH_DATA = 0x3701
@@ -85,7 +102,10 @@ export function readTnef(buf: Buffer, limits: Partial<TnefLimits> = {}): TnefMes
 /** Messages attached to messages are read this deep; their files join the outer list. */
 const MAX_NESTING = 2
 
-function readStream(buf: Buffer, max: TnefLimits, depth: number): TnefMessage {
+/** An attached item's own stream also gives its header. */
+type Stream = TnefMessage & { header?: Pick<TnefItem, 'subject' | 'from' | 'sentAt'> }
+
+function readStream(buf: Buffer, max: TnefLimits, depth: number): Stream {
   const warnings = new Set<string>()
   const cursor = new Cursor(buf)
   if (buf.length < 6 || cursor.u32() !== SIGNATURE) throw new TnefError('signature')
@@ -121,19 +141,45 @@ function readStream(buf: Buffer, max: TnefLimits, depth: number): TnefMessage {
   }
 
   const files: TnefFile[] = []
+  const items: TnefItem[] = []
   for (const a of attachments) {
-    for (const file of toFiles(a, codepage, warnings, max, depth)) {
+    const found = toFiles(a, codepage, warnings, max, depth)
+    for (const file of found.files) {
       // A forwarded item often carries the same file as the mail around it: list it once.
       const known = files.some((f) => f.name === file.name && f.data.equals(file.data))
       if (!known && files.length < max.maxFiles) files.push(file)
     }
+    items.push(...found.items.slice(0, max.maxFiles - items.length))
   }
   const body = messageBody(messageProps, bodyAttr, codepage)
 
-  return { files, ...body, warnings: [...warnings] }
+  return { files, ...body, items, warnings: [...warnings], ...(depth > 0 ? { header: itemHeader(messageProps, codepage) } : {}) }
 }
 
-function toFiles(a: Pending, codepage: number, warnings: Set<string>, max: TnefLimits, depth: number): TnefFile[] {
+function itemHeader(props: Props, codepage: number): Pick<TnefItem, 'subject' | 'from' | 'sentAt'> {
+  const name = stringProp(props, PR_SENDER_NAME, codepage)?.trim()
+  // Exchange writes an X.500 path ("/O=…/CN=…") for its own users: not an address anyone can use.
+  const address = stringProp(props, PR_SENDER_EMAIL_ADDRESS, codepage)?.trim()
+  const mail = address && address.includes('@') && !address.startsWith('/') ? address : null
+
+  return {
+    // Tasks and meetings carry their title only as the normalized subject or the conversation topic.
+    subject: [PR_SUBJECT, PR_NORMALIZED_SUBJECT, PR_CONVERSATION_TOPIC].map((id) => stringProp(props, id, codepage)?.trim()).find(Boolean) ?? null,
+    from: name && mail && name !== mail ? `${name} <${mail}>` : name || mail || null,
+    sentAt: fileTime(props.get(PR_CLIENT_SUBMIT_TIME) ?? props.get(PR_MESSAGE_DELIVERY_TIME)),
+  }
+}
+
+/** PT_SYSTIME: 100-ns ticks since 1601-01-01 UTC. */
+function fileTime(prop: Prop | undefined): string | null {
+  if (!prop || prop.value.length < 8) return null
+  const ms = Number(prop.value.readBigUInt64LE(0) / 10_000n) - 11_644_473_600_000
+  const date = new Date(ms)
+
+  return Number.isFinite(date.getTime()) && date.getUTCFullYear() > 1980 && date.getUTCFullYear() < 3000 ? date.toISOString() : null
+}
+
+function toFiles(a: Pending, codepage: number, warnings: Set<string>, max: TnefLimits, depth: number): { files: TnefFile[]; items: TnefItem[] } {
   const method = a.props.get(PR_ATTACH_METHOD)
   const dataProp = a.props.get(PR_ATTACH_DATA)
   if (method && method.value.length >= 4 && method.value.readUInt32LE(0) === ATTACH_EMBEDDED_MSG) {
@@ -141,24 +187,24 @@ function toFiles(a: Pending, codepage: number, warnings: Set<string>, max: TnefL
     if (depth >= MAX_NESTING || dataProp?.type !== PT_OBJECT || dataProp.value.length < 16) {
       warnings.add('tnef.embedded_message_skipped')
 
-      return []
+      return { files: [], items: [] }
     }
     try {
       const inner = readStream(dataProp.value.subarray(16), max, depth + 1)
       for (const w of inner.warnings) warnings.add(w)
-      warnings.add('tnef.embedded_message_body_skipped')
+      const item: TnefItem = { ...inner.header!, text: inner.text, html: inner.html, rtfCompressed: inner.rtfCompressed }
 
-      return inner.files
+      return { files: inner.files, items: [item, ...inner.items] }
     } catch (error) {
       if (!(error instanceof TnefError)) throw error
       warnings.add(`tnef.embedded_message_${error.reason}`)
 
-      return []
+      return { files: [], items: [] }
     }
   }
   const file = toFile(a, dataProp, codepage, warnings)
 
-  return file ? [file] : []
+  return { files: file ? [file] : [], items: [] }
 }
 
 function toFile(a: Pending, dataProp: Prop | undefined, codepage: number, warnings: Set<string>): TnefFile | null {

@@ -1,5 +1,6 @@
 import { simpleParser } from 'mailparser'
 import { bodyOfCompressedRtf } from './rtf-body.ts'
+import { tnefItemFile } from './tnef-item-file.ts'
 import { readTnef, TnefError } from './tnef-reader.ts'
 
 /** One attachment as it comes out of the MIME tree (or out of a winmail.dat), before limits. */
@@ -28,11 +29,12 @@ export function isTnef(part: AttachmentPart): boolean {
 /**
  * Outlook's winmail.dat hides the real attachments from every other mail program.
  * Each readable one is opened: its files follow it in the list (they then pass the
- * same size, type and name rules as any attachment), and winmail.dat itself stays,
+ * same size, type and name rules as any attachment), then the Outlook items it
+ * carries as text files (tnef-item-file.ts), and winmail.dat itself stays,
  * so nothing is lost if our reading of it is incomplete. One that cannot be read
  * stays a plain file with a warning.
  */
-export function unpackTnefParts(parts: AttachmentPart[], warnings: string[], maxFiles: number): UnpackedParts {
+export async function unpackTnefParts(parts: AttachmentPart[], warnings: string[], maxFiles: number): Promise<UnpackedParts> {
   const out: AttachmentPart[] = []
   let tnefBody: TnefBody | null = null
   let rtfCompressed: Buffer | null = null
@@ -44,7 +46,11 @@ export function unpackTnefParts(parts: AttachmentPart[], warnings: string[], max
       for (const file of tnef.files) {
         out.push({ filename: file.name ?? undefined, contentType: file.mimeType ?? guessType(file.name), content: file.data, contentId: file.contentId, inline: false })
       }
-      warnings.push(`attachment.tnef_unpacked:${tnef.files.length}`, ...tnef.warnings)
+      warnings.push(`attachment.tnef_unpacked:${tnef.files.length + tnef.items.length}`, ...tnef.warnings)
+      for (const item of tnef.items) {
+        const file = await tnefItemFile(item, textOfHtml, warnings)
+        out.push({ filename: file.name, contentType: 'text/plain', content: file.data, contentId: null, inline: false })
+      }
       if (!tnefBody && (tnef.text || tnef.html)) tnefBody = { text: tnef.text, html: tnef.html }
       rtfCompressed ??= tnef.rtfCompressed
     } catch (error) {
