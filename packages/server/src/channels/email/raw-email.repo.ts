@@ -1,11 +1,10 @@
 import { sql } from 'kysely'
-import type { Updateable } from 'kysely'
 import type { Dialect } from '../../db/create-db.ts'
 import type { Executor } from '../../db/database.ts'
 import { deferToCommit } from '../../db/deferred-writes.ts'
 import type { DeferredWrite } from '../../db/deferred-writes.ts'
 import { rowsAsArrays } from '../../db/rows-as-arrays.ts'
-import type { NewRawEmailRow, RawEmailRow, RawEmailTable } from './email.table.ts'
+import type { NewRawEmailRow, RawEmailRow } from './email.table.ts'
 
 /** Bytes of raw mail one INSERT carries at most (a row holds up to INLINE_BLOB_MAX). */
 const MAX_INSERT_BYTES = 4 * 1024 * 1024
@@ -42,10 +41,6 @@ export async function findRawEmail(db: Executor, id: string): Promise<RawEmailRo
   return db.selectFrom('raw_emails').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-export async function updateRawEmail(db: Executor, id: string, set: Updateable<RawEmailTable>): Promise<void> {
-  await db.updateTable('raw_emails').set(set).where('id', '=', id).execute()
-}
-
 /** What became of a raw message (processRawEmail), as recorded on its row. */
 export type RawEmailOutcomeUpdate = Pick<RawEmailRow, 'id' | 'outcome' | 'reason' | 'ticket_id' | 'message_id' | 'sender' | 'parse_warnings'> & { processed_at: string }
 
@@ -54,24 +49,31 @@ const OUTCOME_COLUMNS = ['id', 'outcome', 'reason', 'ticket_id', 'message_id', '
 /**
  * Records the outcome; inside deferWithin (a batch of mail tickets) together with
  * the batch's others. PostgreSQL: one UPDATE from arrays, whatever the number of
- * rows (one round trip, one statement text). SQLite: a row at a time, in-process.
+ * rows (one round trip, one statement text). SQLite: one UPDATE from a VALUES list
+ * per 100 rows (10–12 µs a row against 24–40 a row at a time, bench/tmp 2026-11-28).
  */
 export function recordRawEmailOutcome(db: Executor, dialect: Dialect, update: RawEmailOutcomeUpdate): Promise<void> {
   return deferToCommit(db, dialect === 'postgres' ? outcomesOnPostgres : outcomesOnSqlite, [update])
 }
 
+// UPDATE … FROM applies one arbitrary match per row: a row recorded twice keeps its last outcome, as in order.
+const lastOfEach = (updates: RawEmailOutcomeUpdate[]) => [...new Map(updates.map((u) => [u.id, u])).values()]
+const SET_FROM_V = sql.join(OUTCOME_COLUMNS.filter((c) => c !== 'id').map((c) => sql`${sql.id(c)} = ${sql.ref(`v.${c}`)}`))
+const SQLITE_ROWS_PER_UPDATE = 100
+
 const outcomesOnSqlite: DeferredWrite<RawEmailOutcomeUpdate> = {
   async apply(db, updates) {
-    for (const { id, ...set } of updates) await updateRawEmail(db, id, set)
+    const last = lastOfEach(updates)
+    for (let i = 0; i < last.length; i += SQLITE_ROWS_PER_UPDATE) {
+      const values = sql.join(last.slice(i, i + SQLITE_ROWS_PER_UPDATE).map((u) => sql`(${sql.join(OUTCOME_COLUMNS.map((c) => u[c]))})`))
+      await sql`with v(${sql.join(OUTCOME_COLUMNS.map((c) => sql.id(c)))}) as (values ${values}) update raw_emails set ${SET_FROM_V} from v where raw_emails.id = v.id`.execute(db)
+    }
   },
 }
 
 const outcomesOnPostgres: DeferredWrite<RawEmailOutcomeUpdate> = {
   async apply(db, updates) {
-    // UPDATE … FROM applies one arbitrary match per row: a row recorded twice keeps its last outcome, as in order.
-    const last = [...new Map(updates.map((u) => [u.id, u])).values()]
-    const set = OUTCOME_COLUMNS.filter((c) => c !== 'id').map((c) => sql`${sql.id(c)} = ${sql.ref(`v.${c}`)}`)
-    await sql`update raw_emails set ${sql.join(set)} from (${rowsAsArrays(last, OUTCOME_COLUMNS)}) as v where raw_emails.id = v.id`.execute(db)
+    await sql`update raw_emails set ${SET_FROM_V} from (${rowsAsArrays(lastOfEach(updates), OUTCOME_COLUMNS)}) as v where raw_emails.id = v.id`.execute(db)
   },
 }
 
