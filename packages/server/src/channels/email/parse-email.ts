@@ -7,7 +7,8 @@ import { salvageAddress, salvageHeaders } from './salvage-headers.ts'
 import { sanitizeEmailHtml } from './sanitize-email-html.ts'
 import { decodeBytes, detectCharset } from './charsets.ts'
 import { MailparserIconv } from './mailparser-iconv.ts'
-import { tnefBodyOf, textOfHtml, unpackTnefParts } from './unpack-tnef.ts'
+import { textOfHtml } from './text-of-html.ts'
+import { tnefBodyOf, unpackTnefParts } from './unpack-tnef.ts'
 import type { AttachmentPart } from './unpack-tnef.ts'
 
 export interface ParseOptions {

@@ -1,4 +1,5 @@
 import { bodyOfCompressedRtf } from './rtf-body.ts'
+import { textOfHtml } from './text-of-html.ts'
 import type { TnefItem } from './tnef-reader.ts'
 
 /** Windows Notepad and browsers opening a downloaded .txt take it as UTF-8 with this, not as CP932. */
@@ -9,9 +10,8 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf])
  * sender, date and subject as mail headers, then its body (plain, else the text of
  * its HTML, else its compressed RTF). Outlook items exist only inside winmail.dat;
  * without this an agent sees the files they carried but not what the customer forwarded.
- * `textOfHtml` is passed in: it parses HTML the way the rest of mail is read.
  */
-export async function tnefItemFile(item: TnefItem, textOfHtml: (html: string) => Promise<string>, warnings: string[]): Promise<{ name: string; data: Buffer }> {
+export async function tnefItemFile(item: TnefItem, warnings: string[]): Promise<{ name: string; data: Buffer }> {
   let body = item.text ?? (item.html ? await textOfHtml(item.html) : null)
   if (body === null && item.rtfCompressed) {
     const read = bodyOfCompressedRtf(item.rtfCompressed)

@@ -1,4 +1,3 @@
-import { simpleParser } from 'mailparser'
 import { bodyOfCompressedRtf } from './rtf-body.ts'
 import { tnefItemFile } from './tnef-item-file.ts'
 import { readTnef, TnefError } from './tnef-reader.ts'
@@ -48,7 +47,7 @@ export async function unpackTnefParts(parts: AttachmentPart[], warnings: string[
       }
       warnings.push(`attachment.tnef_unpacked:${tnef.files.length + tnef.items.length}`, ...tnef.warnings)
       for (const item of tnef.items) {
-        const file = await tnefItemFile(item, textOfHtml, warnings)
+        const file = await tnefItemFile(item, warnings)
         out.push({ filename: file.name, contentType: 'text/plain', content: file.data, contentId: null, inline: false })
       }
       if (!tnefBody && (tnef.text || tnef.html)) tnefBody = { text: tnef.text, html: tnef.html }
@@ -77,13 +76,6 @@ export function tnefBodyOf(unpacked: UnpackedParts, warnings: string[]): TnefBod
   warnings.push(...read.warnings, read.body ? 'tnef.body_from_rtf' : 'tnef.body_rtf_not_decoded')
 
   return read.body
-}
-
-/** Plain text of an HTML-only winmail.dat body, converted as mailparser converts any HTML-only mail. */
-export async function textOfHtml(html: string): Promise<string> {
-  const mail = await simpleParser(Buffer.from(`Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from(html).toString('base64')}`), { skipTextLinks: true, skipImageLinks: true })
-
-  return mail.text ?? ''
 }
 
 const TYPES: Record<string, string> = {
