@@ -102,8 +102,8 @@ export function readTnef(buf: Buffer, limits: Partial<TnefLimits> = {}): TnefMes
 /** Messages attached to messages are read this deep; their files join the outer list. */
 const MAX_NESTING = 2
 
-/** An attached item's own stream also gives its header. */
-type Stream = TnefMessage & { header?: Pick<TnefItem, 'subject' | 'from' | 'sentAt'> }
+/** A stream also gives its own header, which an attached item's stream needs (toFiles). */
+type Stream = TnefMessage & { header: Pick<TnefItem, 'subject' | 'from' | 'sentAt'> }
 
 function readStream(buf: Buffer, max: TnefLimits, depth: number): Stream {
   const warnings = new Set<string>()
@@ -153,7 +153,7 @@ function readStream(buf: Buffer, max: TnefLimits, depth: number): Stream {
   }
   const body = messageBody(messageProps, bodyAttr, codepage)
 
-  return { files, ...body, items, warnings: [...warnings], ...(depth > 0 ? { header: itemHeader(messageProps, codepage) } : {}) }
+  return { files, ...body, items, warnings: [...warnings], header: itemHeader(messageProps, codepage) }
 }
 
 function itemHeader(props: Props, codepage: number): Pick<TnefItem, 'subject' | 'from' | 'sentAt'> {
@@ -192,7 +192,7 @@ function toFiles(a: Pending, codepage: number, warnings: Set<string>, max: TnefL
     try {
       const inner = readStream(dataProp.value.subarray(16), max, depth + 1)
       for (const w of inner.warnings) warnings.add(w)
-      const item: TnefItem = { ...inner.header!, text: inner.text, html: inner.html, rtfCompressed: inner.rtfCompressed }
+      const item: TnefItem = { ...inner.header, text: inner.text, html: inner.html, rtfCompressed: inner.rtfCompressed }
 
       return { files: inner.files, items: [item, ...inner.items] }
     } catch (error) {
