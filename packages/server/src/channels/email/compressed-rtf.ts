@@ -21,12 +21,13 @@ export type RtfResult = { rtf: Buffer; warnings: string[] } | { error: 'header' 
 export function decompressRtf(value: Buffer, maxBytes: number): RtfResult {
   if (value.length < HEADER_BYTES) return { error: 'header' }
   // COMPSIZE counts the bytes after itself; a value cut short is read as far as it goes.
-  const end = Math.min(value.length, value.readUInt32LE(0) + 4)
+  const claimedEnd = value.readUInt32LE(0) + 4
+  const end = Math.min(value.length, claimedEnd)
   const rawSize = value.readUInt32LE(4)
   const type = value.readUInt32LE(8)
   if (type !== COMPRESSED && type !== UNCOMPRESSED) return { error: 'type' }
   if (rawSize > maxBytes) return { error: 'too_large' }
-  const warnings = end < value.readUInt32LE(0) + 4 ? ['tnef.rtf_truncated'] : []
+  const warnings = end < claimedEnd ? ['tnef.rtf_truncated'] : []
   const data = value.subarray(HEADER_BYTES, end)
   if (type === UNCOMPRESSED) return { rtf: data.subarray(0, rawSize), warnings }
   // The spec's CRC-32 is the usual one without the inversions before and after.

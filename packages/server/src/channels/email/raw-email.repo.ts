@@ -58,6 +58,7 @@ export function recordRawEmailOutcome(db: Executor, dialect: Dialect, update: Ra
 
 // UPDATE … FROM applies one arbitrary match per row: a row recorded twice keeps its last outcome, as in order.
 const lastOfEach = (updates: RawEmailOutcomeUpdate[]) => [...new Map(updates.map((u) => [u.id, u])).values()]
+const V_COLUMNS = sql.join(OUTCOME_COLUMNS.map((c) => sql.id(c)))
 const SET_FROM_V = sql.join(OUTCOME_COLUMNS.filter((c) => c !== 'id').map((c) => sql`${sql.id(c)} = ${sql.ref(`v.${c}`)}`))
 const SQLITE_ROWS_PER_UPDATE = 100
 
@@ -66,7 +67,7 @@ const outcomesOnSqlite: DeferredWrite<RawEmailOutcomeUpdate> = {
     const last = lastOfEach(updates)
     for (let i = 0; i < last.length; i += SQLITE_ROWS_PER_UPDATE) {
       const values = sql.join(last.slice(i, i + SQLITE_ROWS_PER_UPDATE).map((u) => sql`(${sql.join(OUTCOME_COLUMNS.map((c) => u[c]))})`))
-      await sql`with v(${sql.join(OUTCOME_COLUMNS.map((c) => sql.id(c)))}) as (values ${values}) update raw_emails set ${SET_FROM_V} from v where raw_emails.id = v.id`.execute(db)
+      await sql`with v(${V_COLUMNS}) as (values ${values}) update raw_emails set ${SET_FROM_V} from v where raw_emails.id = v.id`.execute(db)
     }
   },
 }
