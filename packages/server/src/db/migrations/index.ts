@@ -17,6 +17,7 @@ import * as macroActions from './2026_11_27_1405_macro_actions.ts'
 import * as helpCenterHost from './2026_11_27_1500_help_center_host.ts'
 import * as searchPrefixAndType from './2026_11_27_1520_search_prefix_and_type.ts'
 import * as accountConfigVersion from './2026_11_27_1540_account_config_version.ts'
+import * as unambiguousLookupIndexes from './2026_11_28_0700_unambiguous_lookup_indexes.ts'
 
 /**
  * Static list of migrations (not a folder scan) so the server bundles and the order
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_1510_ticket_count_indexes': ticketCountIndexes,
   '2026_11_27_1520_search_prefix_and_type': searchPrefixAndType,
   '2026_11_27_1540_account_config_version': accountConfigVersion,
+  '2026_11_28_0700_unambiguous_lookup_indexes': unambiguousLookupIndexes,
 }
 
 export const migrationProvider: MigrationProvider = {
