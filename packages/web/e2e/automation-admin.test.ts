@@ -140,7 +140,8 @@ describe('macros', () => {
   it('inserts the macro filled for the ticket into the reply, for editing, and sends only on Send', async () => {
     const customer = await createCustomer(server, {
       displayName: '山本 美咲', familyName: '山本', givenName: '美咲', preferredName: '山本様', language: 'ja',
-      contacts: [{ kind: 'email', value: 'misaki.yamamoto@example.jp' }],
+      // A new address per attempt: a retried test must not meet the customer its first attempt made.
+      contacts: [{ kind: 'email', value: `misaki.yamamoto+${Date.now()}@example.jp` }],
     })
     const ticket = await createTicket(server, { subject: '商品の到着予定', customer: { id: customer.id } })
     await page.goto(`/tickets/${ticket.id}`)

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FieldError, invalidProps, FormError } from '../automation/field-errors.tsx'
@@ -26,15 +27,17 @@ export function MacroForm({ macro, canShare, onSaved, onCancel }: Props) {
   const [error, setError] = useState<unknown>(null)
   const [saving, setSaving] = useState(false)
   const areas = { bodyJa: useRef<HTMLTextAreaElement>(null), bodyEn: useRef<HTMLTextAreaElement>(null) }
+  // On the latest draft, not the one of the last render: a placeholder inserted just before is kept.
+  const change = (part: Partial<MacroDraft>) => setDraft((d) => ({ ...d, ...part }))
 
   const insertPlaceholder = () => {
     const area = areas[target].current
     const { text, caret } = insertAtCaret(draft[target] ?? '', `{{${placeholder}}}`, area?.selectionStart ?? null, area?.selectionEnd ?? null)
-    setDraft((d) => ({ ...d, [target]: text }))
-    requestAnimationFrame(() => {
-      area?.focus()
-      area?.setSelectionRange(caret, caret)
-    })
+    // Rendered now rather than at the next frame, so the caret is put back in this same task: a caret
+    // restored a frame later took the focus from the field the agent (or a test) had gone on to type in.
+    flushSync(() => setDraft((d) => ({ ...d, [target]: text })))
+    area?.focus()
+    area?.setSelectionRange(caret, caret)
   }
 
   const save = async (event: FormEvent) => {
@@ -57,13 +60,13 @@ export function MacroForm({ macro, canShare, onSaved, onCancel }: Props) {
       <div className="row wrap">
         <label className="field grow">
           <span>{t('macros.name')}</span>
-          <input autoFocus value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} {...invalidProps(error, 'name', FORM)} />
+          <input autoFocus value={draft.name} onChange={(e) => change({ name: e.target.value })} {...invalidProps(error, 'name', FORM)} />
           <FieldError error={error} path="name" form={FORM} />
         </label>
         <label className="check">
           <input
             type="checkbox" checked={draft.shared} disabled={!canShare || macro !== null}
-            onChange={(e) => setDraft({ ...draft, shared: e.target.checked })} aria-describedby="macro-shared-hint"
+            onChange={(e) => change({ shared: e.target.checked })} aria-describedby="macro-shared-hint"
           />
           {t('macros.shared')}
         </label>
@@ -93,7 +96,7 @@ export function MacroForm({ macro, canShare, onSaved, onCancel }: Props) {
             <span>{t(`macros.${key}`)}</span>
             <textarea
               ref={areas[key]} value={draft[key] ?? ''} onFocus={() => setTarget(key)}
-              onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} {...invalidProps(error, key, FORM)}
+              onChange={(e) => change({ [key]: e.target.value })} {...invalidProps(error, key, FORM)}
             />
             <FieldError error={error} path={key} form={FORM} />
           </label>
@@ -101,7 +104,7 @@ export function MacroForm({ macro, canShare, onSaved, onCancel }: Props) {
       </div>
       <FieldError error={error} path="" form={FORM} exact />
       <p className="muted small">{t('macros.oneLanguageHint')}</p>
-      <MacroActionsEditor value={draft.actions} onChange={(actions) => setDraft({ ...draft, actions })} error={error} form={FORM} />
+      <MacroActionsEditor value={draft.actions} onChange={(actions) => change({ actions })} error={error} form={FORM} />
       <div className="row">
         <button type="submit" className="button-primary" disabled={saving}>{saving ? t('settings.saving') : t('common.save')}</button>
         <button type="button" onClick={onCancel}>{t('common.cancel')}</button>

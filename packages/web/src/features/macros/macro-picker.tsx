@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react'
 import type { RefObject } from 'react'
+import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { useAsync } from '../../lib/use-async.ts'
 import { useMe } from '../../session/session.tsx'
@@ -90,12 +91,14 @@ function MacroPanel({ id, ticketId, textarea, text, onChange, onDone, onCancel }
     const area = textarea.current
     // An empty draft takes the text as it is; otherwise it goes where the caret was.
     const { text: next, caret } = text ? insertAtCaret(text, rendered.text, area?.selectionStart ?? null, area?.selectionEnd ?? null) : { text: rendered.text, caret: rendered.text.length }
-    onChange(next)
-    onDone()
-    requestAnimationFrame(() => {
-      area?.focus()
-      area?.setSelectionRange(caret, caret)
+    // Rendered now rather than at the next frame, so the caret is put back in this same task: restored a
+    // frame later, it could move the caret under the agent's (or a test's) next keystrokes.
+    flushSync(() => {
+      onChange(next)
+      onDone()
     })
+    area?.focus()
+    area?.setSelectionRange(caret, caret)
   }
 
   return (
