@@ -143,6 +143,14 @@ export const ticketCount = z.object({
 })
 export type TicketCount = z.infer<typeof ticketCount>
 
+/** Views counted by one `POST /tickets/counts`: a sidebar holds the built-in views and the saved ones. */
+export const TICKET_COUNTS_MAX = 30
+/** The counts of several views in one request (the sidebar's), each with GET /tickets/count's filters. */
+export const ticketCountsInput = z.object({ views: z.array(ticketCountQuery).min(1).max(TICKET_COUNTS_MAX) }).strict()
+export type TicketCountsInput = z.infer<typeof ticketCountsInput>
+export const ticketCounts = z.object({ counts: z.array(ticketCount).describe('In the order of `views`') })
+export type TicketCounts = z.infer<typeof ticketCounts>
+
 export const pageQuery = z.object({ cursor: cursorParam.optional(), limit }).strict()
 export type PageQuery = z.infer<typeof pageQuery>
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Page, Request } from 'playwright-core'
 import type { E2EServer } from './harness.ts'
 import { createTicket, launchBrowser, newContext, seriousA11yViolations, signIn, startServer } from './harness.ts'
 
@@ -38,11 +38,22 @@ const countOf = (view: string) => page.getByTestId(`view-${view}`).getByTestId('
 const filterSelect = (caption: string) => page.locator('.filter-bar label').filter({ has: page.locator(`span:text-is("${caption}")`) }).locator('select')
 
 describe('inbox counts, sort and teams', () => {
-  it('counts past 100 exactly, and follows new tickets live', async () => {
+  it('counts past 100 exactly, in one request for the whole sidebar, and follows new tickets live', async () => {
+    const asked: string[] = []
+    const noteCounts = (request: Request) => {
+      const { pathname } = new URL(request.url())
+      if (pathname.startsWith('/api/v1/tickets/count')) asked.push(`${request.method()} ${pathname}`)
+    }
+    page.on('request', noteCounts)
     await page.goto('/inbox/all')
     await expect.poll(() => countOf('all'), { timeout: 10_000 }).toBe('131')
     // My teams: 64 in the agent's team (odd i) + the urgent one + the partner team's one.
     await expect.poll(() => countOf('teams'), { timeout: 10_000 }).toBe('66')
+    expect(await countOf('mine')).toBe('0')
+    page.off('request', noteCounts)
+    // Four views, counted together: never a request per view.
+    expect(asked.length).toBeGreaterThan(0)
+    expect(new Set(asked)).toEqual(new Set(['POST /api/v1/tickets/counts']))
     await createTicket(server, { subject: 'ライブで数が増えるはず' })
     await expect.poll(() => countOf('all'), { timeout: 10_000 }).toBe('132')
     await expect.poll(() => countOf('unassigned'), { timeout: 10_000 }).toBe('132')

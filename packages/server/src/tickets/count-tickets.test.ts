@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TICKET_COUNT_CAP } from '@madoguchi/shared'
+import { TICKET_COUNT_CAP, TICKET_COUNTS_MAX } from '@madoguchi/shared'
 import { CompiledQuery, sql } from 'kysely'
 import { newId } from '../lib/ids.ts'
 import { testDialects } from '../test/dialects.ts'
@@ -40,6 +40,28 @@ describe.each(testDialects())('GET /tickets/count on %s', (dialect) => {
     expect((await app.inject({ url: '/api/v1/tickets/count?status=nope', headers: h })).statusCode).toBe(422)
     expect((await app.inject({ url: '/api/v1/tickets/count?limit=5', headers: h })).statusCode).toBe(422)
     expect((await app.inject({ url: '/api/v1/tickets/count' })).statusCode).toBe(401)
+  })
+
+  it('counts several views in one request, in their order, each as GET /tickets/count does', async () => {
+    const { app, account } = await startTestApp(dialect)
+    const h = account.agent.headers
+    for (let i = 0; i < 5; i++) await createTicketVia(app, h, { priority: i < 2 ? 'high' : 'low', teamId: i === 0 ? account.partnerTeamId : account.teamId, assigneeId: i === 1 ? account.agent.id : null })
+    const views = [{ status: ['new', 'open'] }, { assigneeId: 'me' }, { priority: 'high' }, { teamId: account.partnerTeamId }, { status: 'new,open', assigneeId: 'none' }, { channel: 'line' }]
+    const counts = async (headers: Record<string, string>, body: unknown) => app.inject({ method: 'POST', url: '/api/v1/tickets/counts', headers, payload: body as object })
+    const res = await counts(h, { views })
+    expect(res.statusCode, res.body).toBe(200)
+    const one = ['status=new,open', 'assigneeId=me', 'priority=high', `teamId=${account.partnerTeamId}`, 'status=new,open&assigneeId=none', 'channel=line']
+    expect(res.json()).toEqual({ counts: await Promise.all(one.map((q) => count(app, h, q))) })
+    expect(res.json().counts.map((c: { count: number }) => c.count)).toEqual([5, 1, 2, 1, 4, 0])
+    // A partner's counts are its own teams' tickets only.
+    expect((await counts(account.partner.headers, { views: [{}, { teamId: account.teamId }] })).json()).toEqual({ counts: [{ count: 1, capped: false }, { count: 0, capped: false }] })
+    // Bad input is refused whole, with the view it concerns.
+    for (const body of [{ views: [] }, { views: Array.from({ length: TICKET_COUNTS_MAX + 1 }, () => ({})) }, { views: [{}, { status: 'nope' }] }, { views: [{ limit: 5 }] }, { views: {} }, [], { views: [{}], extra: 1 }]) {
+      const refused = await counts(h, body)
+      expect(refused.statusCode, JSON.stringify(body)).toBe(422)
+    }
+    expect(JSON.stringify((await counts(h, { views: [{}, { status: 'nope' }] })).json())).toContain('views.1.status')
+    expect((await counts({}, { views: [{}] })).statusCode).toBe(401)
   })
 
   it('hides restricted tickets from the count as from the list', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import {
   createTicketInput, createdTicketView, listTicketsQuery, messagePage, messageView, pageQuery, postMessageInput,
-  ticketCount, ticketCountQuery, ticketEventPage, ticketPage, ticketView, updateTicketInput,
+  ticketCount, ticketCountQuery, ticketCounts, ticketCountsInput, ticketEventPage, ticketPage, ticketView, updateTicketInput,
 } from '@madoguchi/shared'
 import type { RouteDoc } from '../http/openapi-registry.ts'
 import { documentRoute } from '../http/openapi-registry.ts'
@@ -26,6 +26,11 @@ const DOCS: RouteDoc[] = [
     method: 'GET', path: '/tickets/count', tags, access: 'agent', query: ticketCountQuery, response: ticketCount,
     summary: 'Count the tickets of a view (the list\'s filters), exact up to 10,000',
     description: `Same filters and visibility as GET /tickets. Past 10,000 matches the answer is \`{count: 10000, capped: true}\` ("10,000+"): the count stops there so that it stays fast on any number of tickets. ${partners}`,
+  },
+  {
+    method: 'POST', path: '/tickets/counts', tags, access: 'agent', body: ticketCountsInput, response: ticketCounts,
+    summary: 'Count several views at once (a sidebar), each exact up to 10,000',
+    description: `\`{"views": [{"status": ["new", "open"], "assigneeId": "me"}, …]}\`: up to 30 views, each with GET /tickets/count's filters (as JSON: \`status\` an array), answered in the same order. Reads only, but a POST so that the views travel as JSON. ${partners}`,
   },
   { method: 'GET', path: '/tickets/by-number/:number', tags, access: 'agent', params: z.object({ number: z.string().describe('`123` or `#123`') }), response: ticketView, summary: 'Get a ticket by its number', description: partners, errors: ['ticket.not_found'] },
   { method: 'GET', path: '/tickets/:id', tags, access: 'agent', params: ticketRef, response: ticketView, summary: 'Get a ticket', description: partners, errors: ['ticket.not_found'] },

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify'
-import { createTicketInput, listTicketsQuery, pageQuery, postMessageInput, ticketCountQuery, updateTicketInput } from '@madoguchi/shared'
+import { createTicketInput, listTicketsQuery, pageQuery, postMessageInput, ticketCountQuery, ticketCountsInput, updateTicketInput } from '@madoguchi/shared'
 import type { Deps } from '../deps.ts'
 import { principalOf } from '../http/principal.ts'
 import { parseInput } from '../http/validate.ts'
+import { countTicketViews } from './count-ticket-views.ts'
 import { countTickets } from './count-tickets.ts'
 import { createTicket } from './create-ticket.ts'
 import { getTicket } from './get-ticket.ts'
@@ -38,6 +39,10 @@ export async function ticketRoutes(app: FastifyInstance, deps: Deps): Promise<vo
 
   app.get('/tickets/count', { config: { access: 'agent' } }, async (request) => {
     return countTickets(deps, principalOf(request), parseInput(ticketCountQuery, request.query))
+  })
+
+  app.post('/tickets/counts', { config: { access: 'agent' } }, async (request) => {
+    return countTicketViews(deps, principalOf(request), parseInput(ticketCountsInput, request.body))
   })
 
   app.get<{ Params: { number: string } }>('/tickets/by-number/:number', { config: { access: 'agent' } }, async (request) => {

@@ -5,10 +5,12 @@ import { useRealtime } from '../../realtime/realtime-context.tsx'
 
 /** The server counts exactly up to here (GET /tickets/count, TICKET_COUNT_CAP); past it the badge says "10,000+". */
 export const COUNT_CAP = 10_000
+/** Views per POST /tickets/counts (the server's TICKET_COUNTS_MAX; the app imports only types from the shared package). */
+const VIEWS_PER_REQUEST = 30
 /**
  * Live events refresh the counts at most this often: the first event starts the
  * wait and later ones ride along, so a burst (a bulk import, a busy queue) costs one
- * round of count requests per agent, never one per event.
+ * count request per agent, never one per event.
  */
 export const REFRESH_INTERVAL_MS = 1000
 
@@ -32,9 +34,13 @@ export function useViewCounts(views: { key: string; filter: TicketFilter }[]): R
     inFlight.current?.abort()
     const controller = new AbortController()
     inFlight.current = controller
-    for (const view of viewsRef.current) {
-      tickets.count(view.filter, controller.signal).then(
-        (result) => setCounts((c) => ({ ...c, [view.key]: { count: result.count, more: result.capped } })),
+    const views = viewsRef.current
+    if (views.length === 0) return
+    // One request for the whole sidebar (POST /tickets/counts), not one per view.
+    for (let from = 0; from < views.length; from += VIEWS_PER_REQUEST) {
+      const part = views.slice(from, from + VIEWS_PER_REQUEST)
+      tickets.counts(part.map((view) => view.filter), controller.signal).then(
+        (result) => setCounts((c) => ({ ...c, ...Object.fromEntries(part.map((view, i) => [view.key, { count: result.counts[i]!.count, more: result.counts[i]!.capped }])) })),
         () => undefined,
       )
     }
