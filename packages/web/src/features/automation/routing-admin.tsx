@@ -46,6 +46,8 @@ function TeamRouting({ team, teams }: { team: TeamView; teams: TeamView[] }) {
   useEffect(() => {
     if (current.data) setDraft(current.data)
   }, [current.data])
+  // On the latest draft, not the one of the last render.
+  const change = (part: Partial<TeamRoutingView>) => setDraft((d) => (d ? { ...d, ...part } : d))
 
   const save = (event: FormEvent) => {
     event.preventDefault()
@@ -63,19 +65,19 @@ function TeamRouting({ team, teams }: { team: TeamView; teams: TeamView[] }) {
           <>
             <label className="field">
               <span>{t('routingAdmin.mode')}</span>
-              <select value={draft.mode} onChange={(e) => setDraft({ ...draft, mode: e.target.value as TeamRoutingView['mode'] })}>
+              <select value={draft.mode} onChange={(e) => change({ mode: e.target.value as TeamRoutingView['mode'] })}>
                 {ROUTING_MODES.map((m) => <option key={m} value={m}>{t(`routingAdmin.modes.${m}`)}</option>)}
               </select>
             </label>
             <label className="check">
-              <input type="checkbox" checked={draft.autoAssign} onChange={(e) => setDraft({ ...draft, autoAssign: e.target.checked })} />
+              <input type="checkbox" checked={draft.autoAssign} onChange={(e) => change({ autoAssign: e.target.checked })} />
               {t('routingAdmin.autoAssign')}
             </label>
             <label className="check">
-              <input type="checkbox" checked={draft.respectCapacity} onChange={(e) => setDraft({ ...draft, respectCapacity: e.target.checked })} />
+              <input type="checkbox" checked={draft.respectCapacity} onChange={(e) => change({ respectCapacity: e.target.checked })} />
               {t('routingAdmin.respectCapacity')}
             </label>
-            <EscalationPath steps={draft.escalationSteps} teams={teams} teamName={team.name} error={error} onChange={(escalationSteps) => setDraft({ ...draft, escalationSteps })} />
+            <EscalationPath steps={draft.escalationSteps} teams={teams} teamName={team.name} error={error} onChange={(escalationSteps) => change({ escalationSteps })} />
             <button type="submit" className="button-small">{t('common.save')}</button>
             {saved && <span role="status" className="muted small">{t('common.saved')}</span>}
           </>
