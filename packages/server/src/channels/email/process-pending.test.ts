@@ -1,8 +1,10 @@
+import { CompiledQuery, sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { runDueJobs } from '../../jobs/run-jobs.ts'
 import { testDialects } from '../../test/dialects.ts'
 import { startTestApp } from '../../test/test-app.ts'
 import { createInboxVia } from './email-test-helpers.ts'
+import { unprocessedRawEmails } from './raw-email.repo.ts'
 import { storeRawEmail } from './store-raw-email.ts'
 import { customerMail } from './test-messages.ts'
 
@@ -31,5 +33,20 @@ describe.each(testDialects())('recovering stored but unprocessed mail on %s', (d
     expect(original.headers['content-type']).toBe('message/rfc822')
     expect(original.rawPayload.equals(raw)).toBe(true)
     expect((await app.inject({ url: `/api/v1/raw-emails/${row.id}`, headers: account.partner.headers })).statusCode).toBe(403)
+  })
+
+  it('finds the mail left unprocessed through an index that holds only such mail', async () => {
+    const { deps } = await startTestApp(dialect)
+    if (dialect === 'sqlite') {
+      // The sweep's own query uses the partial index.
+      const { sql: text, parameters } = unprocessedRawEmails(deps.db, new Date().toISOString(), 200).compile()
+      const plan = await deps.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${text}`, [...parameters]))
+      expect(plan.rows.map((r) => r.detail).join(' ')).toContain('raw_emails_pending_idx')
+      const { rows } = await sql<{ sql: string }>`select sql from sqlite_master where name = 'raw_emails_pending_idx'`.execute(deps.db)
+      expect(rows[0]!.sql).toContain(`where outcome = 'received'`)
+    } else {
+      const { rows } = await sql<{ indexdef: string }>`select indexdef from pg_indexes where indexname = 'raw_emails_pending_idx' and schemaname = current_schema()`.execute(deps.db)
+      expect(rows[0]!.indexdef).toContain(`WHERE (outcome = 'received'::text)`)
+    }
   })
 })

@@ -80,6 +80,10 @@ const outcomesOnPostgres: DeferredWrite<RawEmailOutcomeUpdate> = {
 
 /** Stored but never processed (the process died in between): oldest first. */
 export async function listUnprocessedRawEmails(db: Executor, receivedBefore: string, limit: number): Promise<RawEmailRow[]> {
-  return db.selectFrom('raw_emails').selectAll().where('outcome', '=', 'received').where('received_at', '<', receivedBefore)
-    .orderBy('received_at').limit(limit).execute()
+  return unprocessedRawEmails(db, receivedBefore, limit).execute()
 }
+
+/** `received` as a literal, as in the partial index raw_emails_pending_idx: a plan made before parameters are known can use it too. */
+export const unprocessedRawEmails = (db: Executor, receivedBefore: string, limit: number) =>
+  db.selectFrom('raw_emails').selectAll().where('outcome', '=', sql.lit('received')).where('received_at', '<', receivedBefore)
+    .orderBy('received_at').limit(limit)

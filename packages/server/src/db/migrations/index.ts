@@ -18,6 +18,7 @@ import * as helpCenterHost from './2026_11_27_1500_help_center_host.ts'
 import * as searchPrefixAndType from './2026_11_27_1520_search_prefix_and_type.ts'
 import * as accountConfigVersion from './2026_11_27_1540_account_config_version.ts'
 import * as unambiguousLookupIndexes from './2026_11_28_0700_unambiguous_lookup_indexes.ts'
+import * as rawEmailsPendingPartial from './2026_11_28_0730_raw_emails_pending_partial.ts'
 
 /**
  * Static list of migrations (not a folder scan) so the server bundles and the order
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_1520_search_prefix_and_type': searchPrefixAndType,
   '2026_11_27_1540_account_config_version': accountConfigVersion,
   '2026_11_28_0700_unambiguous_lookup_indexes': unambiguousLookupIndexes,
+  '2026_11_28_0730_raw_emails_pending_partial': rawEmailsPendingPartial,
 }
 
 export const migrationProvider: MigrationProvider = {
