@@ -8,6 +8,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { measureSustained } from './email-sustained.ts'
 import { measureEmail } from './email-throughput.ts'
 import { ensureLargeDataSet } from './generate-data.ts'
 import { DATA_DIR } from './lib/bench-db.ts'
@@ -16,7 +17,7 @@ import type { Row } from './lib/table.ts'
 import { fmt, formatMarkdown, formatTable, verdict } from './lib/table.ts'
 import { measureHello } from './suites/hello.ts'
 import { measureLatency } from './suites/latency.ts'
-import { emailRows } from './suites/email-rows.ts'
+import { emailRows, sustainedRow } from './suites/email-rows.ts'
 import { countListQueries } from './suites/query-count.ts'
 import { measureTicketCreation } from './suites/ticket-create.ts'
 import { measureSearch, toBenchRows } from './search.ts'
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
   for (const dialect of options.dialects) {
     log(`${dialect}: email (baseline C, parse-and-store, SMTP)…`)
     rows.push(...emailRows(dialect, await measureEmail(dialect, options), hello.load.okPerSec))
+    log(`${dialect}: email sustained…`)
+    rows.push(sustainedRow(dialect, await measureSustained(dialect, options)))
   }
 
   if (!options.skipLarge) {
