@@ -42,14 +42,16 @@ function firstByMetric(rows: readonly ClockBits[]): ClockBits {
 export async function loadSlaSummaries(db: Executor, accountId: string, ticketIds: readonly string[], now: string): Promise<Map<string, TicketSlaSummary>> {
   const map = new Map<string, TicketSlaSummary>()
   if (ticketIds.length === 0) return map
+  // By ticket id alone, the account checked on the rows: with `account_id = ?` in the query, PostgreSQL
+  // without statistics (a new account, autovacuum off) read the account's part of the (account_id,
+  // due_at) index for every page of every list, all of the account's clocks.
   const rows = await db
     .selectFrom('ticket_slas')
-    .select(['ticket_id', 'metric', 'due_at', 'warning_at', 'warned_at', 'breached_at', 'achieved_at', 'paused_since'])
-    .where('account_id', '=', accountId)
+    .select(['account_id', 'ticket_id', 'metric', 'due_at', 'warning_at', 'warned_at', 'breached_at', 'achieved_at', 'paused_since'])
     .where('ticket_id', 'in', [...new Set(ticketIds)])
     .execute()
   const byTicket = new Map<string, ClockBits[]>()
-  for (const row of rows) byTicket.set(row.ticket_id, [...(byTicket.get(row.ticket_id) ?? []), row])
+  for (const row of rows) if (row.account_id === accountId) byTicket.set(row.ticket_id, [...(byTicket.get(row.ticket_id) ?? []), row])
   for (const [ticketId, clocks] of byTicket) map.set(ticketId, summarizeClocks(clocks, now))
 
   return map
