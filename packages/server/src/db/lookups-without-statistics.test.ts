@@ -18,10 +18,11 @@ const CUSTOMERS = 3_000
 const SYSTEM = { kind: 'system' as const, id: null }
 
 /**
- * Every new mail looks up its sender's contact and its own Message-ID (a redelivery?), every reply
- * the Message-IDs it refers to, every page of a ticket list its tickets' SLA clocks, in batches. A database that has no statistics yet (a new account, an
- * import, autovacuum off) once answered each batch by reading all of the account's rows, so that mail
- * got slower with every ticket. PostgreSQL counts the rows a transaction read (pg_stat_xact_user_tables).
+ * Every new mail looks up its sender's contact and its own Message-ID (a redelivery?), every reply the
+ * Message-IDs it refers to, every page of a ticket list its tickets' SLA clocks, each in batches. A
+ * database without statistics yet (a new account, an import, autovacuum off) once answered such a
+ * batch by reading all of the account's rows, so that mail got slower with every ticket. PostgreSQL
+ * counts what a transaction read (pg_stat_xact_user_tables).
  */
 describe.skipIf(!testDialects().includes('postgres'))('batched lookups on PostgreSQL without statistics', () => {
   it('read the rows asked for, not the whole account', async () => {
