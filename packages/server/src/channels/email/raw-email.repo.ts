@@ -50,7 +50,8 @@ const OUTCOME_COLUMNS = ['id', 'outcome', 'reason', 'ticket_id', 'message_id', '
  * Records the outcome; inside deferWithin (a batch of mail tickets) together with
  * the batch's others. PostgreSQL: one UPDATE from arrays, whatever the number of
  * rows (one round trip, one statement text). SQLite: one UPDATE from a VALUES list
- * per 100 rows (10–12 µs a row against 24–40 a row at a time, bench/tmp 2026-11-28).
+ * per 100 rows (10–12 µs a row against 24–40 a row at a time, timed 2026-11-28 with a
+ * scratch script; the alternating end-to-end runs are in docs/benchmarks.md).
  */
 export function recordRawEmailOutcome(db: Executor, dialect: Dialect, update: RawEmailOutcomeUpdate): Promise<void> {
   return deferToCommit(db, dialect === 'postgres' ? outcomesOnPostgres : outcomesOnSqlite, [update])
